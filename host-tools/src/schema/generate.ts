@@ -197,7 +197,7 @@ function tsSource(schema: Schema): string {
   };
   return [
     banner("//"),
-    'import type { Schema } from "../schema/schema.ts";',
+    'import type { Schema } from "../../schema/schema.ts";',
     "",
     `export const schema: Schema = ${JSON.stringify(data, null, 2)};`,
     "",
@@ -209,6 +209,6 @@ export function generate(schema: Schema): GeneratedFile[] {
     { path: "firmware/core/include/aios/generated/protocol.h", content: cHeader(schema) },
     { path: "firmware/core/src/generated/protocol.c", content: cSource(schema) },
     { path: "firmware/kernel/generated/protocol.ts", content: asSource(schema) },
-    { path: "host-tools/src/protocol/generated.ts", content: tsSource(schema) },
+    { path: "host-tools/src/protocol/generated/schema.ts", content: tsSource(schema) },
   ];
 }
