@@ -59,6 +59,7 @@ export enum FrameType {
   Log = 5,
   CommandError = 6,
   Ping = 128,
+  InjectFault = 129,
 }
 
 export enum ErrorCode {

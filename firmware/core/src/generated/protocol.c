@@ -98,3 +98,9 @@ bool aios_decode_ping(aios_reader_t *r, aios_cmd_ping_t *out)
     out->nonce = aios_get_u32(r);
     return !r->error && r->offset == r->length;
 }
+
+bool aios_decode_inject_fault(aios_reader_t *r, aios_cmd_inject_fault_t *out)
+{
+    out->kind = aios_get_u8(r);
+    return !r->error && r->offset == r->length;
+}

@@ -207,6 +207,18 @@ export const schema: Schema = {
           "type": "u32"
         }
       ]
+    },
+    {
+      "id": 129,
+      "name": "inject_fault",
+      "doc": "Test hook: the device raises a real CPU fault of `kind` (fault_kind) and reports it.",
+      "fields": [
+        {
+          "name": "kind",
+          "type": "u8",
+          "enum": "fault_kind"
+        }
+      ]
     }
   ],
   "errors": [

@@ -67,6 +67,7 @@ typedef enum {
     AIOS_FRAME_LOG = 5,
     AIOS_FRAME_COMMAND_ERROR = 6,
     AIOS_FRAME_PING = 128,
+    AIOS_FRAME_INJECT_FAULT = 129,
 } aios_frame_type_t;
 
 typedef enum {
@@ -131,5 +132,11 @@ typedef struct {
     uint32_t nonce;
 } aios_cmd_ping_t;
 bool aios_decode_ping(aios_reader_t *r, aios_cmd_ping_t *out);
+
+/* Test hook: the device raises a real CPU fault of `kind` (fault_kind) and reports it. */
+typedef struct {
+    uint8_t kind;
+} aios_cmd_inject_fault_t;
+bool aios_decode_inject_fault(aios_reader_t *r, aios_cmd_inject_fault_t *out);
 
 #endif

@@ -1,0 +1,38 @@
+/* Monotonic clock from SysTick: a 1 ms interrupt counts milliseconds and the current count
+ * gives the microseconds in between. SysTick exists on every Cortex-M, so every board shares
+ * this; AIOS_CPU_HZ comes from the board description. */
+#include "armv7m.h"
+#include "hal/clock.h"
+#include "hal/cpu.h"
+
+#define TICKS_PER_MS (AIOS_CPU_HZ / 1000u)
+#define TICKS_PER_US (AIOS_CPU_HZ / 1000000u)
+
+static volatile uint64_t milliseconds;
+
+void hal_systick_handler(void)
+{
+    milliseconds++;
+}
+
+void hal_clock_init(void)
+{
+    SYST_RVR = TICKS_PER_MS - 1u;
+    SYST_CVR = 0;
+    SYST_CSR = SYST_CSR_ENABLE_TICKINT_CPUCLK;
+}
+
+uint64_t hal_clock_us(void)
+{
+    uint32_t mask = hal_critical_enter();
+    uint64_t ms = milliseconds;
+    uint32_t remaining = SYST_CVR;
+    /* The counter wrapped but the tick interrupt has not run yet (we are masked): count it. */
+    if ((SCB_ICSR & SCB_ICSR_PENDSTSET) != 0) {
+        remaining = SYST_CVR;
+        ms++;
+    }
+    hal_critical_exit(mask);
+    uint32_t elapsed_ticks = (TICKS_PER_MS - 1u) - remaining;
+    return ms * 1000u + elapsed_ticks / TICKS_PER_US;
+}
