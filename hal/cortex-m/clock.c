@@ -4,6 +4,7 @@
 #include "armv7m.h"
 #include "hal/clock.h"
 #include "hal/cpu.h"
+#include "vectors.h"
 
 #define TICKS_PER_MS (AIOS_CPU_HZ / 1000u)
 #define TICKS_PER_US (AIOS_CPU_HZ / 1000000u)

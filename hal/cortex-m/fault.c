@@ -4,10 +4,9 @@
 
 #include "armv7m.h"
 #include "hal/cpu.h"
+#include "vectors.h"
 
 enum { STACKED_LR = 5, STACKED_PC = 6, STACKED_XPSR = 7 };
-
-void hal_fault_decode(const uint32_t *frame, uint32_t kind);
 
 void hal_fault_decode(const uint32_t *frame, uint32_t kind)
 {
@@ -43,11 +42,6 @@ void hal_fault_decode(const uint32_t *frame, uint32_t kind)
                        "ldr r2, =hal_fault_decode\n"                                               \
                        "bx r2\n" ::"i"(kind));                                                     \
     }
-
-void hal_fault_entry_hard(void);
-void hal_fault_entry_mem_manage(void);
-void hal_fault_entry_bus(void);
-void hal_fault_entry_usage(void);
 
 FAULT_ENTRY(hal_fault_entry_hard, AIOS_FAULT_KIND_HARD_FAULT)
 FAULT_ENTRY(hal_fault_entry_mem_manage, AIOS_FAULT_KIND_MEM_MANAGE)

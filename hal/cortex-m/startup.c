@@ -2,6 +2,7 @@
  * board description through CMake: AIOS_IRQ_COUNT. */
 #include "armv7m.h"
 #include "irq.h"
+#include "vectors.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -10,11 +11,6 @@ extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bs
 extern uint32_t __stack_top[];
 
 int main(void);
-void hal_fault_entry_hard(void);
-void hal_fault_entry_mem_manage(void);
-void hal_fault_entry_bus(void);
-void hal_fault_entry_usage(void);
-void hal_systick_handler(void);
 
 static hal_irq_handler_t irq_handlers[AIOS_IRQ_COUNT];
 
@@ -44,7 +40,7 @@ void hal_irq_attach(unsigned irq, hal_irq_handler_t handler)
     NVIC_ISER(irq / 32u) = 1u << (irq % 32u);
 }
 
-static void reset_entry(void)
+void hal_reset_entry(void)
 {
     memcpy(__data_start, __data_load, (size_t)((uintptr_t)__data_end - (uintptr_t)__data_start));
     memset(__bss_start, 0, (size_t)((uintptr_t)__bss_end - (uintptr_t)__bss_start));
@@ -75,7 +71,7 @@ typedef void (*vector_t)(void);
 
 __attribute__((section(".vectors"), used)) static const vector_t vectors[] = {
     (vector_t)(uintptr_t)__stack_top,
-    reset_entry,
+    hal_reset_entry,
     unexpected_exception, /* NMI */
     hal_fault_entry_hard,
     hal_fault_entry_mem_manage,

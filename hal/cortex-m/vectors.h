@@ -1,0 +1,17 @@
+/* Exception entry points that the vector table (startup.c) names and other files define. */
+#ifndef HAL_CORTEX_M_VECTORS_H
+#define HAL_CORTEX_M_VECTORS_H
+
+#include <stdint.h>
+
+void hal_reset_entry(void);
+void hal_fault_entry_hard(void);
+void hal_fault_entry_mem_manage(void);
+void hal_fault_entry_bus(void);
+void hal_fault_entry_usage(void);
+void hal_systick_handler(void);
+
+/* Called by the fault entries with the stacked exception frame and the fault kind. */
+void hal_fault_decode(const uint32_t *frame, uint32_t kind);
+
+#endif

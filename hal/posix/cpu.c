@@ -1,0 +1,89 @@
+/* CPU services of the POSIX port. A reset re-executes the program, keeping the UART's pty
+ * open (see posix_keep_across_reset) and passing the cause in AIOS_RESET_CAUSE. */
+#define _GNU_SOURCE
+#include "hal/cpu.h"
+
+#include "hal/clock.h"
+#include "hal/fault.h"
+#include "hal/uart.h"
+#include "posix.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static aios_reset_cause_t boot_reset_cause = AIOS_RESET_CAUSE_POWER_ON;
+
+void hal_board_init(void)
+{
+    const char *cause = getenv("AIOS_RESET_CAUSE");
+    if (cause != NULL) {
+        int value = atoi(cause);
+        if (value >= 0 && value <= AIOS_RESET_CAUSE_EXTERNAL_PIN) {
+            boot_reset_cause = (aios_reset_cause_t)value;
+        }
+    }
+    hal_fault_init();
+    hal_clock_init();
+    hal_uart_init();
+}
+
+void posix_keep_across_reset(const char *variable, int fd)
+{
+    char number[16];
+    int flags = fcntl(fd, F_GETFD);
+    if (flags >= 0) {
+        (void)fcntl(fd, F_SETFD, flags & ~FD_CLOEXEC);
+    }
+    snprintf(number, sizeof number, "%d", fd);
+    setenv(variable, number, 1);
+}
+
+/* Signals stand in for interrupts here; masking them is the critical section. */
+uint32_t hal_critical_enter(void)
+{
+    sigset_t all;
+    sigset_t previous;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &previous);
+    return (uint32_t)sigismember(&previous, SIGALRM);
+}
+
+void hal_critical_exit(uint32_t previous)
+{
+    sigset_t all;
+    sigfillset(&all);
+    if (previous == 0) {
+        sigprocmask(SIG_UNBLOCK, &all, NULL);
+    }
+}
+
+void hal_cpu_wait(uint64_t deadline_us)
+{
+    uint64_t now = hal_clock_us();
+    if (now >= deadline_us) {
+        return;
+    }
+    uint64_t wait_ms = (deadline_us - now + 999u) / 1000u;
+    struct pollfd input = {posix_uart_fd(), POLLIN, 0};
+    (void)poll(&input, 1, wait_ms > 1000u ? 1000 : (int)wait_ms);
+}
+
+aios_reset_cause_t hal_reset_cause(void)
+{
+    return boot_reset_cause;
+}
+
+void hal_reset(aios_reset_cause_t cause)
+{
+    /* Only async-signal-safe calls: this also runs from the fault signal handler. */
+    static char cause_variable[] = "AIOS_RESET_CAUSE=0";
+    cause_variable[sizeof cause_variable - 2] = (char)('0' + (int)cause);
+    putenv(cause_variable);
+    char *const arguments[] = {(char *)"aios-native", NULL};
+    execv("/proc/self/exe", arguments);
+    _exit(EXIT_FAILURE);
+}
