@@ -51,6 +51,59 @@ export enum Escalation {
   BoardReset = 3,
 }
 
+export enum FaultPolicy {
+  Kill = 0,
+  Restart = 1,
+  RestartBackoff = 2,
+  Quarantine = 3,
+  Escalate = 4,
+}
+
+export enum FaultAction {
+  Kill = 0,
+  Restart = 1,
+  RestartDelayed = 2,
+  Quarantine = 3,
+  EscalateSupervisor = 4,
+  EscalateBoardReset = 5,
+  Service = 6,
+}
+
+export enum RestartPolicy {
+  Never = 0,
+  OnFailure = 1,
+  Always = 2,
+}
+
+export enum RegionKind {
+  Ephemeral = 0,
+  Persistent = 1,
+  Shared = 2,
+}
+
+export enum QuotaResource {
+  Memory = 0,
+  Cpu = 1,
+  EventRate = 2,
+  Io = 3,
+}
+
+export enum StatsKind {
+  Agents = 0,
+  Faults = 1,
+  Bus = 2,
+  Errors = 3,
+  All = 4,
+}
+
+export enum StopReason {
+  Requested = 0,
+  Exited = 1,
+  Failed = 2,
+  Dependency = 3,
+  Escalated = 4,
+}
+
 export enum FrameType {
   Boot = 1,
   Heartbeat = 2,
@@ -58,8 +111,68 @@ export enum FrameType {
   Fault = 4,
   Log = 5,
   CommandError = 6,
+  AgentSpawned = 16,
+  AgentExited = 17,
+  AgentKilled = 18,
+  AgentCloned = 19,
+  AgentMerged = 20,
+  AgentSplit = 21,
+  AgentUpgraded = 22,
+  AgentSpecialized = 23,
+  AgentRestarted = 24,
+  AgentQuarantined = 25,
+  AgentStats = 26,
+  SchedAdmitted = 32,
+  SchedRefused = 33,
+  SchedOverrun = 34,
+  SchedDeadlineMiss = 35,
+  SchedInherit = 36,
+  SchedHint = 37,
+  CapGranted = 48,
+  CapDenied = 49,
+  CapDelegated = 50,
+  CapRevoked = 51,
+  QuotaExceeded = 52,
+  GroupCreated = 53,
+  MemRegionCreated = 64,
+  MemRegionWritten = 65,
+  MemShared = 66,
+  MemLeaseExpired = 67,
+  MemRegionFreed = 68,
+  MemSnapshot = 69,
+  MemRestored = 70,
+  MemPersisted = 71,
+  FaultHandled = 80,
+  FaultStats = 81,
+  BusEvent = 88,
+  BusDropped = 89,
+  BusStats = 90,
+  SvcRegistered = 96,
+  SvcStarted = 97,
+  SvcStopped = 98,
+  SvcFailed = 99,
+  SvcRestarting = 100,
+  SvcEscalated = 101,
+  SvcHealth = 102,
+  SvcWatchdogExpired = 103,
+  SvcAttested = 104,
+  ErrorRaised = 112,
+  ErrorAggregate = 113,
+  KernelReady = 114,
   Ping = 128,
   InjectFault = 129,
+  AgentSpawn = 192,
+  AgentKill = 193,
+  AgentFaultPolicy = 194,
+  AgentRelease = 195,
+  AgentUpgrade = 196,
+  GroupCreate = 197,
+  SvcRegister = 198,
+  SvcStart = 199,
+  SvcStop = 200,
+  SvcCheck = 201,
+  StatsRequest = 202,
+  StreamFilter = 203,
 }
 
 export enum ErrorCode {
@@ -87,6 +200,49 @@ export enum ErrorCode {
   SystemBusy = 49,
   SystemInvalidArgument = 50,
   IoLinkLost = 51,
+  CapInvalid = 64,
+  CapRevoked = 65,
+  CapDenied = 66,
+  CapAmplification = 67,
+  CapTableFull = 68,
+  QuotaMemory = 69,
+  QuotaCpu = 70,
+  QuotaEventRate = 71,
+  QuotaIo = 72,
+  GroupInvalid = 73,
+  SchedAdmissionRefused = 80,
+  SchedBadReservation = 81,
+  SchedDeadlineMissed = 82,
+  SchedBudgetOverrun = 83,
+  AgentNotFound = 84,
+  AgentTableFull = 85,
+  AgentNotDescendant = 86,
+  AgentUpgradeIncompatible = 87,
+  LockInvalid = 88,
+  LockDeadlock = 89,
+  CallNoRequest = 90,
+  MemRegionInvalid = 96,
+  MemOutOfBounds = 97,
+  MemReadOnly = 98,
+  MemVersionGone = 99,
+  MemLeaseExpired = 100,
+  MemMpuExhausted = 101,
+  MemSnapshotMissing = 102,
+  MemPersistentCorrupt = 103,
+  MemFlashFailed = 104,
+  FaultQuarantined = 112,
+  FaultRestartLimit = 113,
+  BusEmpty = 120,
+  BusSubscriptionInvalid = 121,
+  SvcInvalid = 128,
+  SvcDependencyFailed = 129,
+  SvcDependencyCycle = 130,
+  SvcAttestationFailed = 131,
+  SvcCapsInsufficient = 132,
+  SvcRestartIntensity = 133,
+  SvcHealthFailed = 134,
+  SvcWatchdogExpired = 135,
+  SyscallUnknown = 144,
 }
 
 export function errorCategory(code: ErrorCode): u8 {
@@ -115,6 +271,49 @@ export function errorCategory(code: ErrorCode): u8 {
     case ErrorCode.SystemBusy: return 10;
     case ErrorCode.SystemInvalidArgument: return 10;
     case ErrorCode.IoLinkLost: return 9;
+    case ErrorCode.CapInvalid: return 3;
+    case ErrorCode.CapRevoked: return 3;
+    case ErrorCode.CapDenied: return 3;
+    case ErrorCode.CapAmplification: return 3;
+    case ErrorCode.CapTableFull: return 3;
+    case ErrorCode.QuotaMemory: return 3;
+    case ErrorCode.QuotaCpu: return 3;
+    case ErrorCode.QuotaEventRate: return 3;
+    case ErrorCode.QuotaIo: return 3;
+    case ErrorCode.GroupInvalid: return 3;
+    case ErrorCode.SchedAdmissionRefused: return 5;
+    case ErrorCode.SchedBadReservation: return 5;
+    case ErrorCode.SchedDeadlineMissed: return 5;
+    case ErrorCode.SchedBudgetOverrun: return 5;
+    case ErrorCode.AgentNotFound: return 5;
+    case ErrorCode.AgentTableFull: return 5;
+    case ErrorCode.AgentNotDescendant: return 3;
+    case ErrorCode.AgentUpgradeIncompatible: return 2;
+    case ErrorCode.LockInvalid: return 5;
+    case ErrorCode.LockDeadlock: return 5;
+    case ErrorCode.CallNoRequest: return 5;
+    case ErrorCode.MemRegionInvalid: return 4;
+    case ErrorCode.MemOutOfBounds: return 4;
+    case ErrorCode.MemReadOnly: return 4;
+    case ErrorCode.MemVersionGone: return 4;
+    case ErrorCode.MemLeaseExpired: return 4;
+    case ErrorCode.MemMpuExhausted: return 4;
+    case ErrorCode.MemSnapshotMissing: return 4;
+    case ErrorCode.MemPersistentCorrupt: return 4;
+    case ErrorCode.MemFlashFailed: return 4;
+    case ErrorCode.FaultQuarantined: return 6;
+    case ErrorCode.FaultRestartLimit: return 6;
+    case ErrorCode.BusEmpty: return 7;
+    case ErrorCode.BusSubscriptionInvalid: return 7;
+    case ErrorCode.SvcInvalid: return 8;
+    case ErrorCode.SvcDependencyFailed: return 8;
+    case ErrorCode.SvcDependencyCycle: return 8;
+    case ErrorCode.SvcAttestationFailed: return 8;
+    case ErrorCode.SvcCapsInsufficient: return 8;
+    case ErrorCode.SvcRestartIntensity: return 8;
+    case ErrorCode.SvcHealthFailed: return 8;
+    case ErrorCode.SvcWatchdogExpired: return 8;
+    case ErrorCode.SyscallUnknown: return 10;
     default: return 0xff;
   }
 }
@@ -145,6 +344,49 @@ export function errorSeverity(code: ErrorCode): u8 {
     case ErrorCode.SystemBusy: return 2;
     case ErrorCode.SystemInvalidArgument: return 2;
     case ErrorCode.IoLinkLost: return 3;
+    case ErrorCode.CapInvalid: return 2;
+    case ErrorCode.CapRevoked: return 2;
+    case ErrorCode.CapDenied: return 2;
+    case ErrorCode.CapAmplification: return 2;
+    case ErrorCode.CapTableFull: return 3;
+    case ErrorCode.QuotaMemory: return 2;
+    case ErrorCode.QuotaCpu: return 2;
+    case ErrorCode.QuotaEventRate: return 2;
+    case ErrorCode.QuotaIo: return 2;
+    case ErrorCode.GroupInvalid: return 2;
+    case ErrorCode.SchedAdmissionRefused: return 2;
+    case ErrorCode.SchedBadReservation: return 2;
+    case ErrorCode.SchedDeadlineMissed: return 3;
+    case ErrorCode.SchedBudgetOverrun: return 2;
+    case ErrorCode.AgentNotFound: return 2;
+    case ErrorCode.AgentTableFull: return 3;
+    case ErrorCode.AgentNotDescendant: return 2;
+    case ErrorCode.AgentUpgradeIncompatible: return 2;
+    case ErrorCode.LockInvalid: return 2;
+    case ErrorCode.LockDeadlock: return 3;
+    case ErrorCode.CallNoRequest: return 2;
+    case ErrorCode.MemRegionInvalid: return 2;
+    case ErrorCode.MemOutOfBounds: return 2;
+    case ErrorCode.MemReadOnly: return 2;
+    case ErrorCode.MemVersionGone: return 2;
+    case ErrorCode.MemLeaseExpired: return 2;
+    case ErrorCode.MemMpuExhausted: return 2;
+    case ErrorCode.MemSnapshotMissing: return 2;
+    case ErrorCode.MemPersistentCorrupt: return 3;
+    case ErrorCode.MemFlashFailed: return 3;
+    case ErrorCode.FaultQuarantined: return 3;
+    case ErrorCode.FaultRestartLimit: return 4;
+    case ErrorCode.BusEmpty: return 0;
+    case ErrorCode.BusSubscriptionInvalid: return 2;
+    case ErrorCode.SvcInvalid: return 2;
+    case ErrorCode.SvcDependencyFailed: return 3;
+    case ErrorCode.SvcDependencyCycle: return 3;
+    case ErrorCode.SvcAttestationFailed: return 4;
+    case ErrorCode.SvcCapsInsufficient: return 3;
+    case ErrorCode.SvcRestartIntensity: return 4;
+    case ErrorCode.SvcHealthFailed: return 3;
+    case ErrorCode.SvcWatchdogExpired: return 3;
+    case ErrorCode.SyscallUnknown: return 2;
     default: return 0xff;
   }
 }
@@ -175,6 +417,49 @@ export function errorEscalation(code: ErrorCode): u8 {
     case ErrorCode.SystemBusy: return 0;
     case ErrorCode.SystemInvalidArgument: return 0;
     case ErrorCode.IoLinkLost: return 0;
+    case ErrorCode.CapInvalid: return 0;
+    case ErrorCode.CapRevoked: return 0;
+    case ErrorCode.CapDenied: return 0;
+    case ErrorCode.CapAmplification: return 0;
+    case ErrorCode.CapTableFull: return 0;
+    case ErrorCode.QuotaMemory: return 0;
+    case ErrorCode.QuotaCpu: return 0;
+    case ErrorCode.QuotaEventRate: return 0;
+    case ErrorCode.QuotaIo: return 0;
+    case ErrorCode.GroupInvalid: return 0;
+    case ErrorCode.SchedAdmissionRefused: return 0;
+    case ErrorCode.SchedBadReservation: return 0;
+    case ErrorCode.SchedDeadlineMissed: return 2;
+    case ErrorCode.SchedBudgetOverrun: return 0;
+    case ErrorCode.AgentNotFound: return 0;
+    case ErrorCode.AgentTableFull: return 0;
+    case ErrorCode.AgentNotDescendant: return 0;
+    case ErrorCode.AgentUpgradeIncompatible: return 0;
+    case ErrorCode.LockInvalid: return 0;
+    case ErrorCode.LockDeadlock: return 0;
+    case ErrorCode.CallNoRequest: return 0;
+    case ErrorCode.MemRegionInvalid: return 0;
+    case ErrorCode.MemOutOfBounds: return 0;
+    case ErrorCode.MemReadOnly: return 0;
+    case ErrorCode.MemVersionGone: return 0;
+    case ErrorCode.MemLeaseExpired: return 0;
+    case ErrorCode.MemMpuExhausted: return 0;
+    case ErrorCode.MemSnapshotMissing: return 0;
+    case ErrorCode.MemPersistentCorrupt: return 2;
+    case ErrorCode.MemFlashFailed: return 2;
+    case ErrorCode.FaultQuarantined: return 0;
+    case ErrorCode.FaultRestartLimit: return 2;
+    case ErrorCode.BusEmpty: return 0;
+    case ErrorCode.BusSubscriptionInvalid: return 0;
+    case ErrorCode.SvcInvalid: return 0;
+    case ErrorCode.SvcDependencyFailed: return 0;
+    case ErrorCode.SvcDependencyCycle: return 0;
+    case ErrorCode.SvcAttestationFailed: return 2;
+    case ErrorCode.SvcCapsInsufficient: return 0;
+    case ErrorCode.SvcRestartIntensity: return 2;
+    case ErrorCode.SvcHealthFailed: return 0;
+    case ErrorCode.SvcWatchdogExpired: return 0;
+    case ErrorCode.SyscallUnknown: return 0;
     default: return 0xff;
   }
 }
@@ -205,6 +490,49 @@ export function errorRetryable(code: ErrorCode): u8 {
     case ErrorCode.SystemBusy: return 1;
     case ErrorCode.SystemInvalidArgument: return 0;
     case ErrorCode.IoLinkLost: return 1;
+    case ErrorCode.CapInvalid: return 0;
+    case ErrorCode.CapRevoked: return 0;
+    case ErrorCode.CapDenied: return 0;
+    case ErrorCode.CapAmplification: return 0;
+    case ErrorCode.CapTableFull: return 1;
+    case ErrorCode.QuotaMemory: return 1;
+    case ErrorCode.QuotaCpu: return 1;
+    case ErrorCode.QuotaEventRate: return 1;
+    case ErrorCode.QuotaIo: return 1;
+    case ErrorCode.GroupInvalid: return 0;
+    case ErrorCode.SchedAdmissionRefused: return 0;
+    case ErrorCode.SchedBadReservation: return 0;
+    case ErrorCode.SchedDeadlineMissed: return 0;
+    case ErrorCode.SchedBudgetOverrun: return 0;
+    case ErrorCode.AgentNotFound: return 0;
+    case ErrorCode.AgentTableFull: return 1;
+    case ErrorCode.AgentNotDescendant: return 0;
+    case ErrorCode.AgentUpgradeIncompatible: return 0;
+    case ErrorCode.LockInvalid: return 0;
+    case ErrorCode.LockDeadlock: return 0;
+    case ErrorCode.CallNoRequest: return 0;
+    case ErrorCode.MemRegionInvalid: return 0;
+    case ErrorCode.MemOutOfBounds: return 0;
+    case ErrorCode.MemReadOnly: return 0;
+    case ErrorCode.MemVersionGone: return 0;
+    case ErrorCode.MemLeaseExpired: return 0;
+    case ErrorCode.MemMpuExhausted: return 1;
+    case ErrorCode.MemSnapshotMissing: return 0;
+    case ErrorCode.MemPersistentCorrupt: return 0;
+    case ErrorCode.MemFlashFailed: return 1;
+    case ErrorCode.FaultQuarantined: return 0;
+    case ErrorCode.FaultRestartLimit: return 0;
+    case ErrorCode.BusEmpty: return 1;
+    case ErrorCode.BusSubscriptionInvalid: return 0;
+    case ErrorCode.SvcInvalid: return 0;
+    case ErrorCode.SvcDependencyFailed: return 1;
+    case ErrorCode.SvcDependencyCycle: return 0;
+    case ErrorCode.SvcAttestationFailed: return 0;
+    case ErrorCode.SvcCapsInsufficient: return 0;
+    case ErrorCode.SvcRestartIntensity: return 0;
+    case ErrorCode.SvcHealthFailed: return 1;
+    case ErrorCode.SvcWatchdogExpired: return 1;
+    case ErrorCode.SyscallUnknown: return 0;
     default: return 0xff;
   }
 }
