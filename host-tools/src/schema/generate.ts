@@ -2,7 +2,6 @@
  * Writes the C, AssemblyScript and TypeScript definitions of the schema. Output is a pure function
  * of the schema so the drift test can regenerate in memory and compare with the files on disk.
  */
-import { fileURLToPath } from "node:url";
 import type { ErrorSpec, FieldSpec, FieldType, FrameTypeSpec, Schema } from "./schema.ts";
 
 export interface GeneratedFile {
@@ -10,8 +9,6 @@ export interface GeneratedFile {
   path: string;
   content: string;
 }
-
-export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 const banner = (comment: string) =>
   `${comment} Generated from firmware/core/schema/aios.schema.json by \`npm run generate\`. Do not edit.\n`;

@@ -264,12 +264,12 @@ bool aios_encode_sched_overrun(aios_writer_t *w, uint16_t agent, uint32_t correl
     return !w->overflow;
 }
 
-bool aios_encode_sched_deadline_miss(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t job, uint32_t lateness_us)
+bool aios_encode_sched_deadline_miss(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t job, uint32_t deadline_us)
 {
     aios_put_u16(w, agent);
     aios_put_u32(w, correlation);
     aios_put_u32(w, job);
-    aios_put_u32(w, lateness_us);
+    aios_put_u32(w, deadline_us);
     return !w->overflow;
 }
 

@@ -588,7 +588,7 @@ export const schema: Schema = {
     {
       "id": 35,
       "name": "sched_deadline_miss",
-      "doc": "Kernel event: a deadline job was not finished at its deadline.",
+      "doc": "Kernel event: a deadline job was not finished at its deadline; deadline_us is that deadline (low 32 bits of microseconds since reset).",
       "severity": "error",
       "fields": [
         {
@@ -604,7 +604,7 @@ export const schema: Schema = {
           "type": "u32"
         },
         {
-          "name": "lateness_us",
+          "name": "deadline_us",
           "type": "u32"
         }
       ]

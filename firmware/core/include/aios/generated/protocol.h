@@ -325,8 +325,8 @@ bool aios_encode_sched_refused(aios_writer_t *w, uint16_t agent, uint32_t correl
 /* Kernel event: a deadline agent spent its budget before finishing its job and is throttled until its next period. */
 bool aios_encode_sched_overrun(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t budget_us, uint32_t job);
 
-/* Kernel event: a deadline job was not finished at its deadline. */
-bool aios_encode_sched_deadline_miss(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t job, uint32_t lateness_us);
+/* Kernel event: a deadline job was not finished at its deadline; deadline_us is that deadline (low 32 bits of microseconds since reset). */
+bool aios_encode_sched_deadline_miss(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t job, uint32_t deadline_us);
 
 /* Kernel event: agent runs with the scheduling parameters of donor, which waits on it (lock is 0 for a service call). */
 bool aios_encode_sched_inherit(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t donor, uint32_t lock);

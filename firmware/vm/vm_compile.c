@@ -1,0 +1,875 @@
+/*
+ * Compiler from validated wasm bodies to the compiled form: 32-bit cells whose operands are
+ * frame slots, so the interpreter never decodes LEB128 nor pushes and pops an operand stack.
+ *
+ * A frame is [params | locals | operand stack]; the value at operand height h has the "home"
+ * slot nlocals + h. While compiling, each stack entry is either in its home slot, an alias of a
+ * local (local.get emits nothing), or a pending constant (i32.const emits nothing until used).
+ * Aliases and constants are turned into home slots ("materialised") wherever control flow joins
+ * or a local they alias is about to change. An instruction that writes a home slot that is
+ * immediately stored by local.set/tee is retargeted to write the local directly.
+ */
+#include "vm_internal.h"
+
+#include <string.h>
+
+enum { E_HOME, E_LOCAL, E_CONST };
+
+typedef struct centry {
+    uint8_t kind;
+    uint8_t wide; /* constant is i64/f64 */
+    uint32_t slot;
+    uint64_t value;
+} centry_t;
+
+typedef struct clabel {
+    uint8_t kind; /* 0x00 function, 0x02 block, 0x03 loop, 0x04 if, 0x05 else */
+    uint32_t height;
+    uint32_t nparams, nresults;
+    uint32_t target;     /* loop: position of its header */
+    uint32_t fixups;     /* cells waiting for the end position, chained through the cells */
+    uint32_t else_fixup; /* if: cell of the branch to its else */
+    uint32_t ops_at_start;
+} clabel_t;
+
+typedef struct cstate {
+    vm_module_t *m;
+    const vm_body_t *b;
+    vm_arena_t *a;
+    vm_reader_t r;
+    centry_t *stack;
+    uint32_t h;
+    clabel_t *labels;
+    uint32_t depth;
+    uint32_t nlocals;
+    uint32_t last;     /* last instruction if it wrote the home slot last_dst, else VM_NO_INDEX */
+    uint32_t last_dst;
+    uint8_t last_op;
+    uint32_t nops;     /* instructions emitted for this body */
+    int dead;          /* the rest of the innermost block is unreachable */
+    uint32_t dead_depth;
+    vm_status_t err;   /* sticky: set by the first failed emit */
+} cstate_t;
+
+/* ---- Emitting -------------------------------------------------------------------------- */
+
+static uint32_t pos(const cstate_t *c)
+{
+    return c->m->ncode;
+}
+
+static void emit(cstate_t *c, vm_cell_t cell)
+{
+    if (c->err != VM_OK)
+        return;
+    if (c->m->ncode >= VM_MAX_CODE_CELLS) {
+        c->err = VM_LIMIT_CODE_SIZE;
+        return;
+    }
+    if (c->a->size - c->a->high - c->a->low < sizeof(vm_cell_t)) {
+        c->err = VM_ARENA_EXHAUSTED;
+        return;
+    }
+    c->m->code[c->m->ncode++] = cell;
+    c->a->low += sizeof(vm_cell_t);
+}
+
+/* Start an instruction; `dst` is the home slot it writes, or VM_NO_INDEX. */
+static uint32_t op(cstate_t *c, unsigned iop, uint32_t a, uint32_t dst)
+{
+    uint32_t at = pos(c);
+    emit(c, VM_CELL(iop, a));
+    c->nops++;
+    c->last = dst == VM_NO_INDEX ? VM_NO_INDEX : at;
+    c->last_dst = dst;
+    c->last_op = (uint8_t)iop;
+    return at;
+}
+
+static void patch(cstate_t *c, uint32_t at, vm_cell_t cell)
+{
+    if (c->err == VM_OK)
+        c->m->code[at] = cell;
+}
+
+/* Point the branch cell `at` at label `l`: loops are behind us, blocks are patched at end. */
+static void add_target(cstate_t *c, clabel_t *l, uint32_t at)
+{
+    if (l->kind == 0x03) {
+        patch(c, at, l->target);
+    } else {
+        patch(c, at, l->fixups);
+        l->fixups = at;
+    }
+}
+
+static void resolve(cstate_t *c, uint32_t chain, uint32_t target)
+{
+    while (chain != VM_NO_INDEX && c->err == VM_OK) {
+        uint32_t next = c->m->code[chain];
+        c->m->code[chain] = target;
+        chain = next;
+    }
+    c->last = VM_NO_INDEX; /* a join point: the previous instruction is not the only way here */
+}
+
+/* ---- Stack entries --------------------------------------------------------------------- */
+
+static uint32_t home(const cstate_t *c, uint32_t height)
+{
+    return c->nlocals + height;
+}
+
+/* Write the value of entry `e` into slot `dst`. */
+static void store_to(cstate_t *c, const centry_t *e, uint32_t at_height, uint32_t dst)
+{
+    uint32_t written = dst >= c->nlocals ? dst : VM_NO_INDEX;
+    if (e->kind == E_CONST) {
+        op(c, e->wide ? VM_I_CONST64 : VM_I_CONST32, dst, written);
+        emit(c, (vm_cell_t)e->value);
+        if (e->wide)
+            emit(c, (vm_cell_t)(e->value >> 32));
+    } else {
+        uint32_t src = e->kind == E_LOCAL ? e->slot : home(c, at_height);
+        if (src != dst) {
+            op(c, VM_I_MOV, dst, written);
+            emit(c, src);
+        }
+    }
+}
+
+static void materialize(cstate_t *c, uint32_t i)
+{
+    centry_t *e = &c->stack[i];
+    if (e->kind != E_HOME) {
+        store_to(c, e, i, home(c, i));
+        e->kind = E_HOME;
+    }
+}
+
+static void materialize_range(cstate_t *c, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++)
+        materialize(c, i);
+}
+
+/* Slot holding entry `i` (constants get their home slot first). */
+static uint32_t slot_of(cstate_t *c, uint32_t i)
+{
+    centry_t *e = &c->stack[i];
+    if (e->kind == E_CONST)
+        materialize(c, i);
+    return e->kind == E_LOCAL ? e->slot : home(c, i);
+}
+
+static void push_home(cstate_t *c)
+{
+    c->stack[c->h].kind = E_HOME;
+    c->h++;
+}
+
+/* ---- Control --------------------------------------------------------------------------- */
+
+static uint32_t label_arity(const clabel_t *l)
+{
+    return l->kind == 0x03 ? l->nparams : l->nresults;
+}
+
+static int needs_moves(const cstate_t *c, const clabel_t *l)
+{
+    uint32_t n = label_arity(l);
+    for (uint32_t i = 0; i < n; i++) {
+        const centry_t *e = &c->stack[c->h - n + i];
+        if (e->kind != E_HOME || c->h - n != l->height)
+            return 1;
+    }
+    return 0;
+}
+
+/* Copy the branch values into the label's result slots (ascending order never overwrites a
+ * source that is still needed: sources are at or above their destinations). */
+static void emit_moves(cstate_t *c, const clabel_t *l)
+{
+    uint32_t n = label_arity(l);
+    for (uint32_t i = 0; i < n; i++)
+        store_to(c, &c->stack[c->h - n + i], c->h - n + i, home(c, l->height + i));
+    c->last = VM_NO_INDEX;
+}
+
+static void emit_return(cstate_t *c)
+{
+    uint32_t n = c->labels[0].nresults;
+    materialize_range(c, c->h - n, c->h);
+    op(c, VM_I_RETURN, n, VM_NO_INDEX);
+    emit(c, home(c, c->h - n));
+}
+
+static void emit_jump(cstate_t *c, clabel_t *l)
+{
+    if (l->kind == 0x00) {
+        emit_return(c);
+        return;
+    }
+    emit_moves(c, l);
+    op(c, VM_I_BR, 0, VM_NO_INDEX);
+    emit(c, 0);
+    add_target(c, l, pos(c) - 1u);
+}
+
+static int is_i32_compare(uint8_t iop)
+{
+    return iop >= VM_I_I32_EQ && iop <= VM_I_I32_GE_U;
+}
+
+/* The compare that holds when `iop` does not. */
+static uint8_t inverse_compare(uint8_t iop)
+{
+    static const uint8_t inv[] = {VM_I_I32_NE,   VM_I_I32_EQ,   VM_I_I32_GE_S, VM_I_I32_GE_U,
+                                  VM_I_I32_LE_S, VM_I_I32_LE_U, VM_I_I32_GT_S, VM_I_I32_GT_U,
+                                  VM_I_I32_LT_S, VM_I_I32_LT_U};
+    return inv[iop - VM_I_I32_EQ];
+}
+
+/*
+ * Emit a conditional branch on the entry just popped (at height c->h), taken when the value is
+ * nonzero (`when` = 1) or zero (`when` = 0). A compare or eqz that produced the value just
+ * before is fused into the branch. Returns the position of the target cell.
+ */
+static uint32_t emit_cond_branch(cstate_t *c, int when)
+{
+    const centry_t *e = &c->stack[c->h];
+    uint32_t at;
+    if (e->kind == E_HOME && c->last != VM_NO_INDEX && c->last_dst == home(c, c->h) &&
+        c->err == VM_OK) {
+        if (is_i32_compare(c->last_op)) {
+            uint8_t cmp = when ? c->last_op : inverse_compare(c->last_op);
+            patch(c, c->last, VM_CELL(VM_I_BR_IF_I32_EQ + (cmp - VM_I_I32_EQ), 0));
+            emit(c, 0);
+            c->last = VM_NO_INDEX;
+            return pos(c) - 1u;
+        }
+        if (c->last_op == VM_I_I32_EQZ) {
+            uint32_t src = c->m->code[c->last + 1u];
+            patch(c, c->last, VM_CELL(when ? VM_I_BR_UNLESS : VM_I_BR_IF, src));
+            c->last = VM_NO_INDEX;
+            return pos(c) - 1u;
+        }
+    }
+    at = slot_of(c, c->h);
+    op(c, when ? VM_I_BR_IF : VM_I_BR_UNLESS, at, VM_NO_INDEX);
+    emit(c, 0);
+    return pos(c) - 1u;
+}
+
+static void set_dead(cstate_t *c)
+{
+    c->dead = 1;
+    c->dead_depth = 0;
+    c->h = c->labels[c->depth - 1].height;
+}
+
+static vm_status_t push_label(cstate_t *c, uint8_t kind, const vm_blocktype_t *bt)
+{
+    clabel_t *l = &c->labels[c->depth++];
+    materialize_range(c, 0, c->h);
+    l->kind = kind;
+    l->height = c->h - bt->nparams;
+    l->nparams = bt->nparams;
+    l->nresults = bt->nresults;
+    l->fixups = VM_NO_INDEX;
+    l->else_fixup = VM_NO_INDEX;
+    l->ops_at_start = c->nops;
+    l->target = 0;
+    return VM_OK;
+}
+
+static void compile_else(cstate_t *c)
+{
+    clabel_t *l = &c->labels[c->depth - 1];
+    if (!c->dead) {
+        materialize_range(c, l->height, c->h);
+        op(c, VM_I_BR, 0, VM_NO_INDEX);
+        emit(c, 0);
+        add_target(c, l, pos(c) - 1u);
+    }
+    resolve(c, l->else_fixup, pos(c));
+    l->else_fixup = VM_NO_INDEX;
+    l->kind = 0x05;
+    c->h = l->height;
+    for (uint32_t i = 0; i < l->nparams; i++)
+        push_home(c);
+    c->dead = 0;
+}
+
+static void compile_end(cstate_t *c)
+{
+    clabel_t *l = &c->labels[c->depth - 1];
+    if (!c->dead)
+        materialize_range(c, l->height, c->h);
+    if (l->kind == 0x00) {
+        if (!c->dead)
+            emit_return(c);
+        c->depth--;
+        return;
+    }
+    if (l->kind == 0x03) {
+        uint32_t weight = c->nops - l->ops_at_start;
+        patch(c, l->target, VM_CELL(VM_I_LOOP, weight > VM_MAX_A ? VM_MAX_A : weight));
+    }
+    resolve(c, l->else_fixup, pos(c));
+    resolve(c, l->fixups, pos(c));
+    c->h = l->height;
+    for (uint32_t i = 0; i < l->nresults; i++)
+        push_home(c);
+    c->depth--;
+    c->dead = 0;
+}
+
+static void compile_br_table(cstate_t *c)
+{
+    vm_reader_t *r = &c->r;
+    uint32_t n, depth, idx, table;
+    const uint8_t *targets;
+    vm_read_u32(r, &n);
+    targets = r->p;
+    for (uint32_t i = 0; i <= n; i++)
+        vm_read_u32(r, &depth);
+    c->h--;
+    idx = slot_of(c, c->h);
+    table = op(c, VM_I_BR_TABLE, idx, VM_NO_INDEX);
+    emit(c, n);
+    {
+        vm_reader_t again = {r->base, targets, r->p};
+        for (uint32_t i = 0; i <= n; i++) {
+            clabel_t *l;
+            vm_read_u32(&again, &depth);
+            l = &c->labels[c->depth - 1 - depth];
+            emit(c, 0);
+            if (l->kind != 0x00 && !needs_moves(c, l))
+                add_target(c, l, pos(c) - 1u);
+        }
+    }
+    {
+        /* targets that need value moves or a return get a stub after the table */
+        vm_reader_t again = {r->base, targets, r->p};
+        for (uint32_t i = 0; i <= n; i++) {
+            clabel_t *l;
+            vm_read_u32(&again, &depth);
+            l = &c->labels[c->depth - 1 - depth];
+            if (l->kind == 0x00 || needs_moves(c, l)) {
+                patch(c, table + 2u + i, pos(c));
+                emit_jump(c, l);
+            }
+        }
+    }
+    set_dead(c);
+}
+
+/* ---- Locals and operators -------------------------------------------------------------- */
+
+static void compile_local_set(cstate_t *c, uint32_t x, int tee)
+{
+    centry_t *e = &c->stack[c->h - 1];
+    int aliased = 0;
+    if (e->kind == E_LOCAL && e->slot == x) {
+        if (!tee)
+            c->h--;
+        return;
+    }
+    for (uint32_t i = 0; i + 1 < c->h; i++)
+        aliased |= c->stack[i].kind == E_LOCAL && c->stack[i].slot == x;
+    if (!aliased && e->kind == E_HOME && c->last != VM_NO_INDEX &&
+        c->last_dst == home(c, c->h - 1)) {
+        patch(c, c->last, VM_CELL(c->last_op, x));
+        e->kind = E_LOCAL;
+        e->slot = x;
+    } else {
+        for (uint32_t i = 0; i + 1 < c->h; i++)
+            if (c->stack[i].kind == E_LOCAL && c->stack[i].slot == x)
+                materialize(c, i);
+        store_to(c, e, c->h - 1, x);
+    }
+    c->last = VM_NO_INDEX;
+    if (!tee)
+        c->h--;
+}
+
+/* Form with an i32 immediate right operand, or 0. */
+static uint8_t imm_form(uint8_t iop)
+{
+    switch (iop) {
+    case VM_I_I32_ADD: return VM_I_I32_ADD_IMM;
+    case VM_I_I32_SUB: return VM_I_I32_SUB_IMM;
+    case VM_I_I32_MUL: return VM_I_I32_MUL_IMM;
+    case VM_I_I32_AND: return VM_I_I32_AND_IMM;
+    case VM_I_I32_OR: return VM_I_I32_OR_IMM;
+    case VM_I_I32_XOR: return VM_I_I32_XOR_IMM;
+    case VM_I_I32_SHL: return VM_I_I32_SHL_IMM;
+    case VM_I_I32_SHR_S: return VM_I_I32_SHR_S_IMM;
+    case VM_I_I32_SHR_U: return VM_I_I32_SHR_U_IMM;
+    case VM_I_I32_EQ: return VM_I_I32_EQ_IMM;
+    case VM_I_I32_NE: return VM_I_I32_NE_IMM;
+    case VM_I_I32_LT_S: return VM_I_I32_LT_S_IMM;
+    case VM_I_I32_LT_U: return VM_I_I32_LT_U_IMM;
+    case VM_I_I32_GT_S: return VM_I_I32_GT_S_IMM;
+    case VM_I_I32_GT_U: return VM_I_I32_GT_U_IMM;
+    case VM_I_I32_LE_S: return VM_I_I32_LE_S_IMM;
+    case VM_I_I32_LE_U: return VM_I_I32_LE_U_IMM;
+    case VM_I_I32_GE_S: return VM_I_I32_GE_S_IMM;
+    case VM_I_I32_GE_U: return VM_I_I32_GE_U_IMM;
+    case VM_I_I64_ADD: return VM_I_I64_ADD_IMM;
+    default: return 0;
+    }
+}
+
+/* The same operator with its operands swapped, or 0 if there is none. */
+static uint8_t swapped_form(uint8_t iop)
+{
+    switch (iop) {
+    case VM_I_I32_ADD:
+    case VM_I_I32_MUL:
+    case VM_I_I32_AND:
+    case VM_I_I32_OR:
+    case VM_I_I32_XOR:
+    case VM_I_I32_EQ:
+    case VM_I_I32_NE:
+    case VM_I_I64_ADD: return iop;
+    case VM_I_I32_LT_S: return VM_I_I32_GT_S;
+    case VM_I_I32_LT_U: return VM_I_I32_GT_U;
+    case VM_I_I32_GT_S: return VM_I_I32_LT_S;
+    case VM_I_I32_GT_U: return VM_I_I32_LT_U;
+    case VM_I_I32_LE_S: return VM_I_I32_GE_S;
+    case VM_I_I32_LE_U: return VM_I_I32_GE_U;
+    case VM_I_I32_GE_S: return VM_I_I32_LE_S;
+    case VM_I_I32_GE_U: return VM_I_I32_LE_U;
+    default: return 0;
+    }
+}
+
+static int fits_imm(uint8_t iop, const centry_t *e)
+{
+    if (e->kind != E_CONST || !imm_form(iop))
+        return 0;
+    if (iop == VM_I_I64_ADD)
+        return e->value + 0x80000000u <= 0xFFFFFFFFu; /* sign-extends from 32 bits */
+    return 1;
+}
+
+static void compile_binary(cstate_t *c, uint8_t iop)
+{
+    uint32_t ai = c->h - 2, bi = c->h - 1, dst = home(c, ai);
+    centry_t *a = &c->stack[ai], *b = &c->stack[bi];
+    if (!fits_imm(iop, b) && swapped_form(iop) && fits_imm(swapped_form(iop), a)) {
+        centry_t t = *a;
+        *a = *b;
+        *b = t;
+        iop = swapped_form(iop);
+        if (a->kind == E_HOME) {
+            /* the value moved from height bi to ai: give it back a home slot of its own */
+            store_to(c, &(centry_t){E_LOCAL, 0, home(c, bi), 0}, ai, dst);
+        }
+    }
+    if (fits_imm(iop, b)) {
+        uint32_t sa = slot_of(c, ai);
+        op(c, imm_form(iop), dst, dst);
+        emit(c, sa);
+        emit(c, (vm_cell_t)b->value);
+    } else {
+        uint32_t sa = slot_of(c, ai), sb = slot_of(c, bi);
+        op(c, iop, dst, dst);
+        emit(c, sa | sb << 16);
+    }
+    c->h -= 2;
+    push_home(c);
+}
+
+static void compile_simple(cstate_t *c, const vm_opinfo_t *info)
+{
+    uint32_t align, offset, s1, s2;
+    switch (info->cls) {
+    case VM_CLASS_RETYPE:
+        break;
+    case VM_CLASS_UN:
+        s1 = slot_of(c, c->h - 1);
+        op(c, info->iop, home(c, c->h - 1), home(c, c->h - 1));
+        emit(c, s1);
+        c->stack[c->h - 1].kind = E_HOME;
+        break;
+    case VM_CLASS_BIN:
+        compile_binary(c, info->iop);
+        break;
+    case VM_CLASS_LOAD:
+        vm_read_memarg(&c->r, &align, &offset);
+        s1 = slot_of(c, c->h - 1);
+        op(c, info->iop, home(c, c->h - 1), home(c, c->h - 1));
+        emit(c, s1);
+        emit(c, offset);
+        c->stack[c->h - 1].kind = E_HOME;
+        break;
+    default: /* STORE */
+        vm_read_memarg(&c->r, &align, &offset);
+        s1 = slot_of(c, c->h - 2);
+        s2 = slot_of(c, c->h - 1);
+        op(c, info->iop, s1, VM_NO_INDEX);
+        emit(c, s2);
+        emit(c, offset);
+        c->h -= 2;
+        break;
+    }
+}
+
+static void compile_call(cstate_t *c, uint32_t f, uint32_t type, int indirect)
+{
+    const vm_type_t *t = &c->m->types[type];
+    uint32_t idx = 0, base;
+    if (indirect) {
+        c->h--;
+        idx = slot_of(c, c->h);
+    }
+    materialize_range(c, c->h - t->nparams, c->h);
+    base = home(c, c->h - t->nparams);
+    if (indirect) {
+        op(c, VM_I_CALL_INDIRECT, type, VM_NO_INDEX);
+        emit(c, base);
+        emit(c, idx);
+    } else {
+        op(c, f < c->m->nfunc_imports ? VM_I_CALL_IMPORT : VM_I_CALL, f, VM_NO_INDEX);
+        emit(c, base);
+    }
+    c->h -= t->nparams;
+    for (uint32_t i = 0; i < t->nresults; i++)
+        push_home(c);
+}
+
+/* memory.init/copy/fill, table.init/copy: three i32 operands in consecutive home slots. */
+static void compile_bulk(cstate_t *c, unsigned iop, uint32_t a, int has_base)
+{
+    materialize_range(c, c->h - 3, c->h);
+    op(c, iop, has_base ? a : home(c, c->h - 3), VM_NO_INDEX);
+    if (has_base)
+        emit(c, home(c, c->h - 3));
+    c->h -= 3;
+}
+
+static void compile_fc(cstate_t *c)
+{
+    uint32_t sub, idx;
+    vm_read_u32(&c->r, &sub);
+    if (vm_opinfo_fc[sub].cls != VM_CLASS_CTRL) {
+        compile_simple(c, &vm_opinfo_fc[sub]);
+        return;
+    }
+    switch (sub) {
+    case 8:
+    case 12:
+        vm_read_u32(&c->r, &idx);
+        c->r.p++;
+        compile_bulk(c, sub == 8 ? VM_I_MEMORY_INIT : VM_I_TABLE_INIT, idx, 1);
+        break;
+    case 9:
+    case 13:
+        vm_read_u32(&c->r, &idx);
+        op(c, sub == 9 ? VM_I_DATA_DROP : VM_I_ELEM_DROP, idx, VM_NO_INDEX);
+        break;
+    case 10:
+    case 14:
+        c->r.p += 2;
+        compile_bulk(c, sub == 10 ? VM_I_MEMORY_COPY : VM_I_TABLE_COPY, 0, 0);
+        break;
+    default: /* 11: memory.fill */
+        c->r.p++;
+        compile_bulk(c, VM_I_MEMORY_FILL, 0, 0);
+        break;
+    }
+}
+
+static void push_const(cstate_t *c, uint64_t v, int wide)
+{
+    centry_t *e = &c->stack[c->h++];
+    e->kind = E_CONST;
+    e->wide = (uint8_t)wide;
+    e->value = v;
+}
+
+static void compile_instr(cstate_t *c, uint8_t opcode)
+{
+    vm_reader_t *r = &c->r;
+    vm_blocktype_t bt;
+    uint32_t idx, at;
+
+    switch (opcode) {
+    case 0x00:
+        op(c, VM_I_UNREACHABLE, 0, VM_NO_INDEX);
+        set_dead(c);
+        break;
+    case 0x01:
+        break;
+    case 0x02:
+        vm_read_blocktype(r, c->m, &bt);
+        push_label(c, 0x02, &bt);
+        break;
+    case 0x03:
+        vm_read_blocktype(r, c->m, &bt);
+        push_label(c, 0x03, &bt);
+        c->labels[c->depth - 1].target = op(c, VM_I_LOOP, 1, VM_NO_INDEX);
+        c->labels[c->depth - 1].ops_at_start = c->nops;
+        break;
+    case 0x04:
+        vm_read_blocktype(r, c->m, &bt);
+        c->h--;
+        materialize_range(c, 0, c->h);
+        at = emit_cond_branch(c, 0);
+        push_label(c, 0x04, &bt);
+        c->labels[c->depth - 1].else_fixup = at;
+        if (c->err == VM_OK)
+            c->m->code[at] = VM_NO_INDEX;
+        break;
+    case 0x05:
+        compile_else(c);
+        break;
+    case 0x0B:
+        compile_end(c);
+        break;
+    case 0x0C:
+        vm_read_u32(r, &idx);
+        emit_jump(c, &c->labels[c->depth - 1 - idx]);
+        set_dead(c);
+        break;
+    case 0x0D: {
+        clabel_t *l;
+        vm_read_u32(r, &idx);
+        l = &c->labels[c->depth - 1 - idx];
+        c->h--;
+        if (l->kind != 0x00 && !needs_moves(c, l)) {
+            add_target(c, l, emit_cond_branch(c, 1));
+        } else {
+            at = emit_cond_branch(c, 0);
+            emit_jump(c, l);
+            patch(c, at, pos(c));
+            c->last = VM_NO_INDEX;
+        }
+        break;
+    }
+    case 0x0E:
+        compile_br_table(c);
+        break;
+    case 0x0F:
+        emit_return(c);
+        set_dead(c);
+        break;
+    case 0x10:
+        vm_read_u32(r, &idx);
+        compile_call(c, idx, c->m->funcs[idx].type, 0);
+        break;
+    case 0x11:
+        vm_read_u32(r, &idx);
+        r->p++;
+        compile_call(c, 0, idx, 1);
+        break;
+    case 0x1A:
+        c->h--;
+        break;
+    case 0x1B:
+    case 0x1C: {
+        uint32_t sa, sb, sc, dst = home(c, c->h - 3);
+        if (opcode == 0x1C)
+            r->p += 2; /* vector of one value type */
+        sc = slot_of(c, c->h - 1);
+        sb = slot_of(c, c->h - 2);
+        sa = slot_of(c, c->h - 3);
+        op(c, VM_I_SELECT, dst, dst);
+        emit(c, sa | sb << 16);
+        emit(c, sc);
+        c->h -= 3;
+        push_home(c);
+        break;
+    }
+    case 0x20:
+        vm_read_u32(r, &idx);
+        c->stack[c->h].kind = E_LOCAL;
+        c->stack[c->h].slot = idx;
+        c->h++;
+        break;
+    case 0x21:
+    case 0x22:
+        vm_read_u32(r, &idx);
+        compile_local_set(c, idx, opcode == 0x22);
+        break;
+    case 0x23:
+        vm_read_u32(r, &idx);
+        op(c, VM_I_GLOBAL_GET, home(c, c->h), home(c, c->h));
+        emit(c, idx);
+        push_home(c);
+        break;
+    case 0x24:
+        vm_read_u32(r, &idx);
+        at = slot_of(c, c->h - 1);
+        op(c, VM_I_GLOBAL_SET, at, VM_NO_INDEX);
+        emit(c, idx);
+        c->h--;
+        break;
+    case 0x3F:
+        r->p++;
+        op(c, VM_I_MEMORY_SIZE, home(c, c->h), home(c, c->h));
+        push_home(c);
+        break;
+    case 0x40:
+        r->p++;
+        at = slot_of(c, c->h - 1);
+        op(c, VM_I_MEMORY_GROW, home(c, c->h - 1), home(c, c->h - 1));
+        emit(c, at);
+        c->stack[c->h - 1].kind = E_HOME;
+        break;
+    case 0x41: {
+        int32_t v;
+        vm_read_s32(r, &v);
+        push_const(c, (uint32_t)v, 0);
+        break;
+    }
+    case 0x42: {
+        int64_t v;
+        vm_read_s64(r, &v);
+        push_const(c, (uint64_t)v, 1);
+        break;
+    }
+    case 0x43: {
+        uint32_t v;
+        vm_read_fixed32(r, &v);
+        push_const(c, v, 0);
+        break;
+    }
+    case 0x44: {
+        uint64_t v;
+        vm_read_fixed64(r, &v);
+        push_const(c, v, 1);
+        break;
+    }
+    case 0xFC:
+        compile_fc(c);
+        break;
+    default:
+        compile_simple(c, &vm_opinfo[opcode]);
+        break;
+    }
+}
+
+/* Step over one instruction in unreachable code (already validated). */
+static void skip_instr(cstate_t *c, uint8_t opcode)
+{
+    vm_reader_t *r = &c->r;
+    uint32_t n, sub, x;
+    int64_t v;
+    vm_blocktype_t bt;
+    switch (opcode) {
+    case 0x02:
+    case 0x03:
+    case 0x04:
+        vm_read_blocktype(r, c->m, &bt);
+        c->dead_depth++;
+        break;
+    case 0x0C:
+    case 0x0D:
+    case 0x10:
+    case 0x20:
+    case 0x21:
+    case 0x22:
+    case 0x23:
+    case 0x24:
+        vm_read_u32(r, &x);
+        break;
+    case 0x0E:
+        vm_read_u32(r, &n);
+        for (uint32_t i = 0; i <= n; i++)
+            vm_read_u32(r, &x);
+        break;
+    case 0x11:
+        vm_read_u32(r, &x);
+        r->p++;
+        break;
+    case 0x1C:
+        r->p += 2;
+        break;
+    case 0x3F:
+    case 0x40:
+        r->p++;
+        break;
+    case 0x41:
+    case 0x42:
+        vm_read_s64(r, &v);
+        break;
+    case 0x43:
+        r->p += 4;
+        break;
+    case 0x44:
+        r->p += 8;
+        break;
+    case 0xFC:
+        vm_read_u32(r, &sub);
+        if (sub == 8 || sub == 12) {
+            vm_read_u32(r, &x);
+            r->p++;
+        } else if (sub == 9 || sub == 13) {
+            vm_read_u32(r, &x);
+        } else if (sub == 10 || sub == 14) {
+            r->p += 2;
+        } else if (sub == 11) {
+            r->p++;
+        }
+        break;
+    default:
+        if (vm_opinfo[opcode].cls == VM_CLASS_LOAD || vm_opinfo[opcode].cls == VM_CLASS_STORE) {
+            vm_read_u32(r, &x);
+            vm_read_u32(r, &x);
+        }
+        break;
+    }
+}
+
+vm_status_t vm_compile_body(vm_module_t *m, const vm_body_t *b, vm_arena_t *a,
+                            vm_funcdef_t *fd)
+{
+    cstate_t c;
+    vm_blocktype_t fbt;
+    uint32_t start = m->ncode;
+
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    c.b = b;
+    c.a = a;
+    c.r.base = m->bytes;
+    c.r.p = b->code;
+    c.r.end = b->end;
+    c.nlocals = b->nlocals;
+    c.last = VM_NO_INDEX;
+    if ((uint64_t)b->nlocals + b->max_height > VM_MAX_FRAME_SLOTS)
+        return VM_LIMIT_STACK_HEIGHT;
+    c.stack = vm_arena_scratch(a, ((size_t)b->max_height + 1u) * sizeof *c.stack);
+    c.labels = vm_arena_scratch(a, ((size_t)b->max_depth + 1u) * sizeof *c.labels);
+    if (!c.stack || !c.labels)
+        return VM_ARENA_EXHAUSTED;
+    memset(&fbt, 0, sizeof fbt);
+    fbt.nresults = b->type->nresults;
+    push_label(&c, 0x00, &fbt);
+    while (c.depth > 0 && c.err == VM_OK) {
+        uint8_t opcode = *c.r.p++;
+        if (!c.dead)
+            compile_instr(&c, opcode);
+        else if (opcode == 0x0B && c.dead_depth > 0)
+            c.dead_depth--;
+        else if (opcode == 0x0B)
+            compile_end(&c);
+        else if (opcode == 0x05 && c.dead_depth == 0)
+            compile_else(&c);
+        else
+            skip_instr(&c, opcode);
+    }
+    if (c.err != VM_OK)
+        return c.err;
+    fd->code = start;
+    fd->nlocals = b->nlocals;
+    fd->frame = b->nlocals + b->max_height;
+    fd->nparams = b->type->nparams;
+    fd->nresults = b->type->nresults;
+    fd->fuel = c.nops ? c.nops : 1u;
+    return VM_OK;
+}

@@ -1,0 +1,554 @@
+/*
+ * The interpreter loop and the calls that drive it (invoke, run, resume).
+ *
+ * All execution state lives in the instance: pc (a cell index), fp (a slot index into the
+ * instance's value stack), the frame stack of return addresses, and the instance whose code
+ * runs. vm_exec() caches them in locals and writes them back whenever it stops, so a run can
+ * end after any instruction and continue later. Wasm calls push a vm_frame_t instead of
+ * recursing in C.
+ */
+#include "vm_internal.h"
+#include "vm_numeric.h"
+
+#include <string.h>
+
+/* ---- Little-endian memory access --------------------------------------------------------- */
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define VM_SWAP16(v) ((uint16_t)((v) >> 8 | (v) << 8))
+#define VM_SWAP32(v) __builtin_bswap32(v)
+#define VM_SWAP64(v) __builtin_bswap64(v)
+#else
+#define VM_SWAP16(v) (v)
+#define VM_SWAP32(v) (v)
+#define VM_SWAP64(v) (v)
+#endif
+
+static inline uint32_t vm_load16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, sizeof v);
+    return VM_SWAP16(v);
+}
+static inline uint32_t vm_load32(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, sizeof v);
+    return VM_SWAP32(v);
+}
+static inline uint64_t vm_load64(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return VM_SWAP64(v);
+}
+static inline void vm_store8(uint8_t *p, uint64_t v)
+{
+    p[0] = (uint8_t)v;
+}
+static inline void vm_store16(uint8_t *p, uint64_t v)
+{
+    uint16_t w = (uint16_t)v;
+    w = VM_SWAP16(w);
+    memcpy(p, &w, sizeof w);
+}
+static inline void vm_store32(uint8_t *p, uint64_t v)
+{
+    uint32_t w = (uint32_t)v;
+    w = VM_SWAP32(w);
+    memcpy(p, &w, sizeof w);
+}
+static inline void vm_store64(uint8_t *p, uint64_t v)
+{
+    v = VM_SWAP64(v);
+    memcpy(p, &v, sizeof v);
+}
+
+/* i32 and f32 values keep their upper 32 bits zero (i64.extend_i32_u relies on it). */
+static vm_value_t normalize(vm_value_t v, uint8_t type)
+{
+    return type == VM_TYPE_I32 || type == VM_TYPE_F32 ? (uint32_t)v : v;
+}
+
+static const vm_type_t *func_type(const vm_func_t *f)
+{
+    return &f->type_module->types[f->type];
+}
+
+/* ---- The loop ---------------------------------------------------------------------------- */
+
+#define A (c0 >> 8)
+#define U32(s) ((uint32_t)fp[s])
+#define U64(s) (fp[s])
+#define F32(s) vm_f32((uint32_t)fp[s])
+#define F64(s) vm_f64(fp[s])
+#define SET32(s, v) (fp[s] = (uint64_t)(uint32_t)(v))
+#define SET64(s, v) (fp[s] = (uint64_t)(v))
+#define SETF32(s, v) (fp[s] = vm_bits32(v))
+#define SETF64(s, v) (fp[s] = vm_bits64(v))
+
+#define TRAP(code)                                                                                 \
+    do {                                                                                           \
+        trap_code = (code);                                                                        \
+        goto trap;                                                                                 \
+    } while (0)
+/* Fuel is charged ahead for the code about to run; a run yields only at these checks. */
+#define CHECK_FUEL(w)                                                                              \
+    do {                                                                                           \
+        if (fuel == 0 || inst->preempt)                                                            \
+            goto yield;                                                                            \
+        fuel = fuel > (w) ? fuel - (w) : 0u;                                                       \
+    } while (0)
+#define CHARGE_BULK(n)                                                                             \
+    do {                                                                                           \
+        uint64_t w_ = (uint64_t)(n) >> VM_BULK_FUEL_SHIFT;                                         \
+        fuel = fuel > w_ ? fuel - (uint32_t)w_ : 0u;                                               \
+    } while (0)
+#define LOAD_MEMORY()                                                                              \
+    do {                                                                                           \
+        mem_base = cur->memory ? cur->memory->data : NULL;                                         \
+        mem_bytes = cur->memory ? cur->memory->bytes : 0u;                                         \
+    } while (0)
+#define LOAD_CONTEXT()                                                                             \
+    do {                                                                                           \
+        mod = cur->module;                                                                         \
+        code = mod->code;                                                                          \
+        globals = cur->globals;                                                                    \
+        LOAD_MEMORY();                                                                             \
+    } while (0)
+#define SAVE_STATE()                                                                               \
+    do {                                                                                           \
+        inst->pc = (uint32_t)(pc - code);                                                          \
+        inst->fp = (uint32_t)(fp - stack);                                                         \
+        inst->cur = cur;                                                                           \
+        inst->fuel = fuel;                                                                         \
+    } while (0)
+
+#if VM_COMPUTED_GOTO
+#define CASE(name) L_##name:
+#define NEXT                                                                                       \
+    do {                                                                                           \
+        c0 = *pc;                                                                                  \
+        goto *dispatch[c0 & 0xFFu];                                                                \
+    } while (0)
+#else
+#define CASE(name) case VM_I_##name:
+#define NEXT goto next
+#endif
+
+vm_exit_t vm_exec(vm_instance_t *inst)
+{
+#if VM_COMPUTED_GOTO
+    static const void *const dispatch[VM_IOP_COUNT] = {
+#define VM_IOP(name) &&L_##name,
+#define VM_OP(name, byte, cls, p1, p2, r, sz) VM_ROW_##cls(name)
+#define VM_FC(name, sub, cls, p1, p2, r, sz) VM_ROW_##cls(name)
+#define VM_ROW_CTRL(name)
+#define VM_ROW_RETYPE(name)
+#define VM_ROW_UN(name) &&L_##name,
+#define VM_ROW_BIN(name) &&L_##name,
+#define VM_ROW_LOAD(name) &&L_##name,
+#define VM_ROW_STORE(name) &&L_##name,
+#include "vm_opcodes.def"
+#undef VM_IOP
+#undef VM_OP
+#undef VM_FC
+#undef VM_ROW_CTRL
+#undef VM_ROW_RETYPE
+#undef VM_ROW_UN
+#undef VM_ROW_BIN
+#undef VM_ROW_LOAD
+#undef VM_ROW_STORE
+    };
+#endif
+    vm_value_t *const stack = inst->stack;
+    vm_instance_t *cur = inst->cur;
+    const vm_module_t *mod;
+    const vm_cell_t *code;
+    vm_global_t **globals;
+    uint8_t *mem_base;
+    size_t mem_bytes;
+    const vm_cell_t *pc;
+    vm_value_t *fp = stack + inst->fp;
+    uint32_t fuel = inst->fuel;
+    vm_status_t trap_code = VM_OK;
+    vm_cell_t c0;
+    /* operands of the shared call sequence */
+    const vm_func_t *callee;
+    vm_instance_t *callee_inst;
+    const vm_funcdef_t *fd;
+    uint32_t base;
+    const vm_cell_t *next_pc;
+
+    LOAD_CONTEXT();
+    pc = code + inst->pc;
+#if VM_COMPUTED_GOTO
+    NEXT;
+#else
+next:
+    c0 = *pc;
+    switch (c0 & 0xFFu) {
+#endif
+
+    CASE(UNREACHABLE)
+    {
+        TRAP(VM_TRAP_UNREACHABLE);
+    }
+    CASE(MOV)
+    {
+        fp[A] = fp[pc[1]];
+        pc += 2;
+        NEXT;
+    }
+    CASE(CONST32)
+    {
+        SET32(A, pc[1]);
+        pc += 2;
+        NEXT;
+    }
+    CASE(CONST64)
+    {
+        SET64(A, (uint64_t)pc[1] | (uint64_t)pc[2] << 32);
+        pc += 3;
+        NEXT;
+    }
+    CASE(BR)
+    {
+        pc = code + pc[1];
+        NEXT;
+    }
+    CASE(BR_IF)
+    {
+        pc = U32(A) ? code + pc[1] : pc + 2;
+        NEXT;
+    }
+    CASE(BR_UNLESS)
+    {
+        pc = U32(A) ? pc + 2 : code + pc[1];
+        NEXT;
+    }
+    CASE(BR_TABLE)
+    {
+        uint32_t i = U32(A), n = pc[1];
+        pc = code + pc[2u + (i < n ? i : n)];
+        NEXT;
+    }
+    CASE(LOOP)
+    {
+        CHECK_FUEL(A);
+        pc += 1;
+        NEXT;
+    }
+#define BR_CMP(name, T, conv, cmp)                                                                 \
+    CASE(name)                                                                                     \
+    {                                                                                              \
+        T x = conv(U32(pc[1] & 0xFFFFu));                                                          \
+        T y = conv(U32(pc[1] >> 16));                                                              \
+        pc = x cmp y ? code + pc[2] : pc + 3;                                                      \
+        NEXT;                                                                                      \
+    }
+#define AS_IS(v) (v)
+    BR_CMP(BR_IF_I32_EQ, uint32_t, AS_IS, ==)
+    BR_CMP(BR_IF_I32_NE, uint32_t, AS_IS, !=)
+    BR_CMP(BR_IF_I32_LT_S, int32_t, vm_s32, <)
+    BR_CMP(BR_IF_I32_LT_U, uint32_t, AS_IS, <)
+    BR_CMP(BR_IF_I32_GT_S, int32_t, vm_s32, >)
+    BR_CMP(BR_IF_I32_GT_U, uint32_t, AS_IS, >)
+    BR_CMP(BR_IF_I32_LE_S, int32_t, vm_s32, <=)
+    BR_CMP(BR_IF_I32_LE_U, uint32_t, AS_IS, <=)
+    BR_CMP(BR_IF_I32_GE_S, int32_t, vm_s32, >=)
+    BR_CMP(BR_IF_I32_GE_U, uint32_t, AS_IS, >=)
+#undef BR_CMP
+#undef AS_IS
+    CASE(SELECT)
+    {
+        fp[A] = U32(pc[2]) ? fp[pc[1] & 0xFFFFu] : fp[pc[1] >> 16];
+        pc += 3;
+        NEXT;
+    }
+    CASE(GLOBAL_GET)
+    {
+        fp[A] = globals[pc[1]]->value;
+        pc += 2;
+        NEXT;
+    }
+    CASE(GLOBAL_SET)
+    {
+        globals[pc[1]]->value = fp[A];
+        pc += 2;
+        NEXT;
+    }
+    CASE(CALL)
+    {
+        callee_inst = cur;
+        fd = &mod->funcs[A];
+        base = pc[1];
+        next_pc = pc + 2;
+        goto enter_wasm;
+    }
+    CASE(CALL_IMPORT)
+    {
+        callee = cur->funcs[A];
+        base = pc[1];
+        next_pc = pc + 2;
+        goto call_func;
+    }
+    CASE(CALL_INDIRECT)
+    {
+        const vm_table_t *t = cur->table;
+        uint32_t i = U32(pc[2]);
+        if (i >= t->size)
+            TRAP(VM_TRAP_TABLE_OUT_OF_BOUNDS);
+        callee = t->elems[i];
+        if (!callee)
+            TRAP(VM_TRAP_UNINITIALIZED_ELEMENT);
+        if (!vm_func_has_type(callee, mod, A))
+            TRAP(VM_TRAP_INDIRECT_CALL_TYPE_MISMATCH);
+        base = pc[1];
+        next_pc = pc + 3;
+        goto call_func;
+    }
+    CASE(RETURN)
+    {
+        const vm_value_t *src = fp + pc[1];
+        vm_frame_t *f;
+        for (uint32_t i = 0; i < A; i++)
+            fp[i] = src[i]; /* ascending: results never move up */
+        if (inst->depth == 0) {
+            SAVE_STATE();
+            inst->pc = VM_PC_RETURNED;
+            inst->state = VM_STATE_DONE;
+            return VM_EXIT_DONE;
+        }
+        f = &inst->frames[--inst->depth];
+        fp = stack + f->fp;
+        if (f->inst != cur) {
+            cur = f->inst;
+            LOAD_CONTEXT();
+        } else {
+            LOAD_MEMORY(); /* the callee may have grown it */
+        }
+        pc = code + f->pc;
+        NEXT;
+    }
+
+#include "vm_exec_numeric.inc"
+#include "vm_exec_memory.inc"
+
+#if !VM_COMPUTED_GOTO
+    default:
+        TRAP(VM_TRAP_UNREACHABLE);
+    }
+#endif
+
+call_func:
+    if (callee->host)
+        goto call_host;
+    callee_inst = callee->owner;
+    fd = &callee_inst->module->funcs[callee->index];
+enter_wasm:
+    CHECK_FUEL(fd->fuel);
+    {
+        uint32_t nfp = (uint32_t)(fp - stack) + base;
+        vm_frame_t *f;
+        if (inst->depth >= inst->max_frames || (uint64_t)nfp + fd->frame > inst->stack_slots)
+            TRAP(VM_TRAP_STACK_EXHAUSTED);
+        f = &inst->frames[inst->depth++];
+        f->pc = (uint32_t)(next_pc - code);
+        f->fp = (uint32_t)(fp - stack);
+        f->inst = cur;
+        fp = stack + nfp;
+        memset(fp + fd->nparams, 0, (size_t)(fd->nlocals - fd->nparams) * sizeof *fp);
+        if (callee_inst != cur) {
+            cur = callee_inst;
+            LOAD_CONTEXT();
+        }
+        pc = code + fd->code;
+        NEXT;
+    }
+
+call_host:
+    CHECK_FUEL(1u);
+    {
+        const vm_type_t *t = func_type(callee);
+        uint32_t nfp = (uint32_t)(fp - stack) + base;
+        vm_value_t *args = fp + base, *results = args + t->nparams;
+        vm_host_action_t act;
+        if ((uint64_t)nfp + t->nparams + t->nresults > inst->stack_slots)
+            TRAP(VM_TRAP_STACK_EXHAUSTED);
+        SAVE_STATE();
+        act = callee->host->fn(cur, callee->host->user, args, results);
+        if (act == VM_HOST_BLOCK) {
+            pc = next_pc;
+            SAVE_STATE();
+            inst->host_base = nfp;
+            inst->host_nresults = t->nresults;
+            inst->host_types = t->sig + t->nparams;
+            inst->state = VM_STATE_BLOCKED;
+            return VM_EXIT_BLOCKED;
+        }
+        if (act != VM_HOST_RETURN)
+            TRAP(VM_TRAP_HOST);
+        for (uint32_t i = 0; i < t->nresults; i++)
+            args[i] = normalize(results[i], t->sig[t->nparams + i]);
+        LOAD_MEMORY();
+        pc = next_pc;
+        NEXT;
+    }
+
+yield:
+    inst->preempt = 0;
+    SAVE_STATE();
+    inst->state = VM_STATE_READY;
+    return VM_EXIT_YIELD;
+
+trap:
+    SAVE_STATE();
+    inst->trap = trap_code;
+    inst->state = VM_STATE_TRAPPED;
+    return VM_EXIT_TRAP;
+}
+
+/* ---- Driving calls ----------------------------------------------------------------------- */
+
+vm_status_t vm_invoke(vm_instance_t *inst, uint32_t func_index, const vm_value_t *args,
+                      uint32_t nargs)
+{
+    const vm_func_t *f;
+    const vm_type_t *t;
+    if (!inst)
+        return VM_BAD_ARGUMENT;
+    if (inst->state == VM_STATE_READY || inst->state == VM_STATE_BLOCKED ||
+        inst->state == VM_STATE_RUNNING)
+        return VM_BAD_STATE;
+    if (func_index >= inst->module->nfuncs)
+        return VM_NOT_FOUND;
+    f = inst->funcs[func_index];
+    t = func_type(f);
+    if (nargs != t->nparams || (nargs && !args))
+        return VM_BAD_ARGUMENT;
+    if ((uint64_t)t->nparams + t->nresults > inst->stack_slots)
+        return VM_TRAP_STACK_EXHAUSTED;
+    for (uint32_t i = 0; i < nargs; i++)
+        inst->stack[i] = normalize(args[i], t->sig[i]);
+    inst->entry = f;
+    inst->depth = 0;
+    inst->fp = 0;
+    inst->trap = VM_OK;
+    inst->preempt = 0;
+    if (f->host) {
+        inst->cur = inst;
+        inst->pc = VM_PC_HOST_ENTRY;
+    } else {
+        const vm_funcdef_t *fd = &f->owner->module->funcs[f->index];
+        if (fd->frame > inst->stack_slots)
+            return VM_TRAP_STACK_EXHAUSTED;
+        memset(inst->stack + fd->nparams, 0,
+               (size_t)(fd->nlocals - fd->nparams) * sizeof *inst->stack);
+        inst->cur = f->owner;
+        inst->pc = fd->code;
+    }
+    inst->state = VM_STATE_READY;
+    return VM_OK;
+}
+
+/* The pending call is a host function called directly by the embedder. */
+static vm_exit_t run_host_entry(vm_instance_t *inst)
+{
+    const vm_func_t *f = inst->entry;
+    const vm_type_t *t = func_type(f);
+    vm_value_t *args = inst->stack, *results = args + t->nparams;
+    vm_host_action_t act;
+    inst->state = VM_STATE_RUNNING;
+    act = f->host->fn(inst, f->host->user, args, results);
+    if (act == VM_HOST_BLOCK) {
+        inst->pc = VM_PC_RETURNED;
+        inst->host_base = 0;
+        inst->host_nresults = t->nresults;
+        inst->host_types = t->sig + t->nparams;
+        inst->state = VM_STATE_BLOCKED;
+        return VM_EXIT_BLOCKED;
+    }
+    if (act != VM_HOST_RETURN) {
+        inst->trap = VM_TRAP_HOST;
+        inst->state = VM_STATE_TRAPPED;
+        return VM_EXIT_TRAP;
+    }
+    for (uint32_t i = 0; i < t->nresults; i++)
+        args[i] = normalize(results[i], t->sig[t->nparams + i]);
+    inst->pc = VM_PC_RETURNED;
+    inst->state = VM_STATE_DONE;
+    return VM_EXIT_DONE;
+}
+
+vm_exit_t vm_run(vm_instance_t *inst, uint32_t fuel)
+{
+    switch (inst->state) {
+    case VM_STATE_READY:
+        break;
+    case VM_STATE_BLOCKED:
+        return VM_EXIT_BLOCKED;
+    case VM_STATE_DONE:
+        return VM_EXIT_DONE;
+    case VM_STATE_TRAPPED:
+        return VM_EXIT_TRAP;
+    default:
+        inst->trap = VM_BAD_STATE;
+        return VM_EXIT_TRAP;
+    }
+    inst->fuel = fuel;
+    if (inst->pc == VM_PC_HOST_ENTRY)
+        return run_host_entry(inst);
+    if (inst->pc == VM_PC_RETURNED) {
+        inst->state = VM_STATE_DONE;
+        return VM_EXIT_DONE;
+    }
+    inst->state = VM_STATE_RUNNING;
+    return vm_exec(inst);
+}
+
+void vm_preempt(vm_instance_t *inst)
+{
+    inst->preempt = 1;
+}
+
+uint32_t vm_fuel_left(const vm_instance_t *inst)
+{
+    return inst->fuel;
+}
+
+vm_status_t vm_trap(const vm_instance_t *inst)
+{
+    return inst->trap;
+}
+
+vm_status_t vm_results(const vm_instance_t *inst, vm_value_t *out, uint32_t n)
+{
+    const vm_type_t *t;
+    if (inst->state != VM_STATE_DONE)
+        return VM_BAD_STATE;
+    t = func_type(inst->entry);
+    if (n != t->nresults || (n && !out))
+        return VM_BAD_ARGUMENT;
+    for (uint32_t i = 0; i < n; i++)
+        out[i] = inst->stack[i];
+    return VM_OK;
+}
+
+vm_status_t vm_resume(vm_instance_t *inst, const vm_value_t *results, uint32_t n)
+{
+    if (inst->state != VM_STATE_BLOCKED)
+        return VM_BAD_STATE;
+    if (n != inst->host_nresults || (n && !results))
+        return VM_BAD_ARGUMENT;
+    for (uint32_t i = 0; i < n; i++)
+        inst->stack[inst->host_base + i] = normalize(results[i], inst->host_types[i]);
+    inst->state = VM_STATE_READY;
+    return VM_OK;
+}
+
+void vm_abort(vm_instance_t *inst)
+{
+    if (inst->state != VM_STATE_RUNNING)
+        inst->state = VM_STATE_IDLE;
+}

@@ -1,0 +1,181 @@
+/*
+ * Tables generated from the two lists (opcodes, statuses) and read-only queries on a loaded
+ * module.
+ */
+#include "vm_internal.h"
+
+#include <string.h>
+
+/* ---- Opcode table ------------------------------------------------------------------------ */
+
+#define VM_IOP(name)
+#define VM_ROW_CTRL(name) 0
+#define VM_ROW_RETYPE(name) 0
+#define VM_ROW_UN(name) VM_I_##name
+#define VM_ROW_BIN(name) VM_I_##name
+#define VM_ROW_LOAD(name) VM_I_##name
+#define VM_ROW_STORE(name) VM_I_##name
+#define VM_OPINFO(cls, name, p1, p2, r, sz)                                                        \
+    {VM_CLASS_##cls, VM_ROW_##cls(name), VM_T_##p1, VM_T_##p2, VM_T_##r, sz},
+
+const vm_opinfo_t vm_opinfo[256] = {
+#define VM_OP(name, byte, cls, p1, p2, r, sz) [byte] = VM_OPINFO(cls, name, p1, p2, r, sz)
+#define VM_FC(name, sub, cls, p1, p2, r, sz)
+#include "vm_opcodes.def"
+#undef VM_OP
+#undef VM_FC
+};
+
+const vm_opinfo_t vm_opinfo_fc[VM_FC_COUNT] = {
+#define VM_OP(name, byte, cls, p1, p2, r, sz)
+#define VM_FC(name, sub, cls, p1, p2, r, sz) [sub] = VM_OPINFO(cls, name, p1, p2, r, sz)
+#include "vm_opcodes.def"
+#undef VM_OP
+#undef VM_FC
+};
+
+#undef VM_IOP
+#undef VM_ROW_CTRL
+#undef VM_ROW_RETYPE
+#undef VM_ROW_UN
+#undef VM_ROW_BIN
+#undef VM_ROW_LOAD
+#undef VM_ROW_STORE
+#undef VM_OPINFO
+
+/* ---- Status texts ------------------------------------------------------------------------ */
+
+const char *vm_status_text(vm_status_t status)
+{
+    switch (status) {
+#define VM_STATUS(name, number, text)                                                              \
+    case VM_##name:                                                                                \
+        return text;
+#include "aios/vm_status.def"
+#undef VM_STATUS
+    }
+    return "unknown status";
+}
+
+const char *vm_status_name(vm_status_t status)
+{
+    switch (status) {
+#define VM_STATUS(name, number, text)                                                              \
+    case VM_##name:                                                                                \
+        return #name;
+#include "aios/vm_status.def"
+#undef VM_STATUS
+    }
+    return "?";
+}
+
+/* ---- Types ------------------------------------------------------------------------------- */
+
+int vm_type_equal(const vm_module_t *ma, uint32_t ta, const vm_module_t *mb, uint32_t tb)
+{
+    const vm_type_t *a = &ma->types[ta], *b = &mb->types[tb];
+    return a->nparams == b->nparams && a->nresults == b->nresults &&
+           memcmp(a->sig, b->sig, (size_t)a->nparams + a->nresults) == 0;
+}
+
+int vm_func_has_type(const vm_func_t *f, const vm_module_t *m, uint32_t type)
+{
+    if (f->type_module == m)
+        return m->types[f->type].canon == m->types[type].canon;
+    return vm_type_equal(f->type_module, f->type, m, type);
+}
+
+/* ---- Queries ----------------------------------------------------------------------------- */
+
+size_t vm_module_arena_used(const vm_module_t *mod)
+{
+    return mod->arena_used;
+}
+
+uint64_t vm_module_hash(const vm_module_t *mod)
+{
+    return mod->hash;
+}
+
+uint32_t vm_module_import_count(const vm_module_t *mod)
+{
+    return mod->nimports;
+}
+
+uint32_t vm_module_export_count(const vm_module_t *mod)
+{
+    return mod->nexports;
+}
+
+vm_status_t vm_module_import(const vm_module_t *mod, uint32_t index, vm_extern_desc_t *out)
+{
+    const vm_import_t *im;
+    if (index >= mod->nimports)
+        return VM_NOT_FOUND;
+    im = &mod->imports[index];
+    out->module = im->module;
+    out->module_len = im->module_len;
+    out->name = im->name;
+    out->name_len = im->name_len;
+    out->kind = (vm_extern_kind_t)im->kind;
+    out->index = im->index;
+    return VM_OK;
+}
+
+vm_status_t vm_module_export(const vm_module_t *mod, uint32_t index, vm_extern_desc_t *out)
+{
+    const vm_export_t *e;
+    if (index >= mod->nexports)
+        return VM_NOT_FOUND;
+    e = &mod->exports[index];
+    out->module = NULL;
+    out->module_len = 0;
+    out->name = e->name;
+    out->name_len = e->name_len;
+    out->kind = (vm_extern_kind_t)e->kind;
+    out->index = e->index;
+    return VM_OK;
+}
+
+vm_status_t vm_module_find_export(const vm_module_t *mod, const char *name, size_t len,
+                                  vm_extern_kind_t kind, uint32_t *index)
+{
+    for (uint32_t i = 0; i < mod->nexports; i++) {
+        const vm_export_t *e = &mod->exports[i];
+        if (e->kind == kind && e->name_len == len && memcmp(e->name, name, len) == 0) {
+            *index = e->index;
+            return VM_OK;
+        }
+    }
+    return VM_NOT_FOUND;
+}
+
+vm_status_t vm_module_func_type(const vm_module_t *mod, uint32_t func_index, vm_functype_t *out)
+{
+    const vm_type_t *t;
+    if (func_index >= mod->nfuncs)
+        return VM_NOT_FOUND;
+    t = &mod->types[mod->funcs[func_index].type];
+    out->nparams = t->nparams;
+    out->nresults = t->nresults;
+    out->params = t->sig;
+    out->results = t->sig + t->nparams;
+    return VM_OK;
+}
+
+vm_status_t vm_module_start(const vm_module_t *mod, uint32_t *func_index)
+{
+    if (mod->start == VM_NO_INDEX)
+        return VM_NOT_FOUND;
+    *func_index = mod->start;
+    return VM_OK;
+}
+
+vm_status_t vm_module_memory(const vm_module_t *mod, uint32_t *min_pages, uint32_t *max_pages)
+{
+    if (mod->nmems == 0 || mod->nmem_imports)
+        return VM_NOT_FOUND;
+    *min_pages = mod->mem.min;
+    *max_pages = mod->mem.max;
+    return VM_OK;
+}

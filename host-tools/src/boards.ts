@@ -1,0 +1,40 @@
+/** Board descriptions: boards/<name>/board.json, the same files the CMake build reads. */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { UsageError } from "./errors.ts";
+import { repoRoot } from "./paths.ts";
+
+export interface MemoryRegion {
+  origin: string;
+  length: number;
+  what: string;
+}
+
+export interface BoardDescription {
+  name: string;
+  description: string;
+  hal: "cortex-m" | "posix";
+  cpu: string;
+  clockHz?: number;
+  memory?: { flash: MemoryRegion; ram: MemoryRegion };
+  uart: { driver: string; base?: string; rxIrq?: number; baud?: number };
+  qemu?: { system: string; machine: string };
+  flash: { method: string };
+}
+
+export const boardsDir = join(repoRoot, "boards");
+export const defaultBoard = "mps2-an386";
+
+export function listBoards(): string[] {
+  return readdirSync(boardsDir)
+    .filter((name) => existsSync(join(boardsDir, name, "board.json")))
+    .sort();
+}
+
+export function loadBoard(name: string): BoardDescription {
+  const file = join(boardsDir, name, "board.json");
+  if (!existsSync(file)) {
+    throw new UsageError(`unknown board '${name}'. Known boards: ${listBoards().join(", ")}`);
+  }
+  return JSON.parse(readFileSync(file, "utf8")) as BoardDescription;
+}

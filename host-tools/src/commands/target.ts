@@ -1,0 +1,66 @@
+/**
+ * Gives a command a channel to a device named either by --port (any serial device) or by
+ * --board (a target `aios flash` left running, or one started for this command alone).
+ */
+
+import { loadBoard } from "../boards.ts";
+import { buildFirmware } from "../build/firmware.ts";
+import { findFlashed, resumeFlashed } from "../device/flashed.ts";
+import { launchTarget } from "../device/targets.ts";
+import { UsageError } from "../errors.ts";
+import { DeviceChannel } from "../transport/channel.ts";
+import { openSerial } from "../transport/serial.ts";
+import type { CommandContext } from "./context.ts";
+
+export interface TargetChoice {
+  board?: string;
+  port?: string;
+  baud?: number;
+}
+
+export interface Connection {
+  channel: DeviceChannel;
+  /** Closes the port and stops a target started for this command. */
+  release(): Promise<void>;
+}
+
+export async function connect(choice: TargetChoice, ctx: CommandContext): Promise<Connection> {
+  if (choice.port !== undefined && choice.board !== undefined) {
+    throw new UsageError("give either --port or --board, not both");
+  }
+  if (choice.port !== undefined) {
+    const link = await openSerial(
+      choice.port,
+      choice.baud !== undefined ? { baudRate: choice.baud } : {},
+    );
+    return { channel: new DeviceChannel(link), release: () => link.close() };
+  }
+  const board = loadBoard(choice.board ?? "mps2-an386");
+  const flashed = findFlashed(board.name);
+  if (flashed !== undefined) {
+    ctx.err(
+      `attaching to ${board.name} started by aios flash (pid ${flashed.pid}) on ${flashed.port}`,
+    );
+    const link = await openSerial(flashed.port);
+    await resumeFlashed(flashed);
+    return { channel: new DeviceChannel(link), release: () => link.close() };
+  }
+  ctx.err(`building firmware for ${board.name}`);
+  const build = await buildFirmware({ board: board.name });
+  const target = await launchTarget(board, build.image);
+  ctx.err(`${board.name} running (pid ${target.pid}) on ${target.port}`);
+  try {
+    const link = await openSerial(target.port);
+    await target.resume();
+    return {
+      channel: new DeviceChannel(link),
+      release: async () => {
+        await link.close();
+        await target.stop();
+      },
+    };
+  } catch (error) {
+    await target.stop();
+    throw error;
+  }
+}

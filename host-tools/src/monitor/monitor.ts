@@ -1,0 +1,107 @@
+/**
+ * Watches a device channel, prints its events and decides when to stop: the awaited event
+ * (`until`), a timeout, a fault, a lost link, or the caller's stop signal. It never rejects:
+ * the summary says how it ended, so the counts are reported even after a failure.
+ */
+import {
+  type AiosError,
+  DeviceFaultError,
+  LinkError,
+  TimeoutError,
+  UsageError,
+} from "../errors.ts";
+import type { DecoderStats } from "../protocol/decoder.ts";
+import { PROTOCOL_VERSION } from "../protocol/frame.ts";
+import { eventKinds } from "../protocol/messages.ts";
+import type { DeviceChannel } from "../transport/channel.ts";
+import { schemaLine, toHumanLine, toJsonLine } from "./format.ts";
+
+export interface MonitorOptions {
+  json: boolean;
+  colour: boolean;
+  /** Stop with success at the first event of this kind. */
+  until?: string;
+  /** Seconds; with `until`, not seeing it in time is a TimeoutError, without it a normal end. */
+  timeoutSeconds?: number;
+  /** Machine output (NDJSON) or human lines. */
+  out: (line: string) => void;
+  /** Resolves when the user asks to stop (Ctrl-C). */
+  stopSignal?: Promise<void>;
+}
+
+export interface MonitorSummary {
+  events: Record<string, number>;
+  stats: DecoderStats;
+  faults: number;
+  reason: "until" | "timeout" | "stopped" | "error";
+  /** Why monitoring failed: a timeout waiting for `until`, a fault while waiting, a lost link. */
+  error?: AiosError;
+}
+
+export function checkEventKind(kind: string): void {
+  if (!eventKinds.includes(kind)) {
+    throw new UsageError(`unknown event kind '${kind}'. Known kinds: ${eventKinds.join(", ")}`);
+  }
+}
+
+export function summaryText(summary: MonitorSummary): string {
+  const counts = Object.entries(summary.events)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(", ");
+  const { frames, lost, corrupt, oversized } = summary.stats;
+  return `summary: ${frames} frames (${counts || "none"}); lost ${lost}, corrupt ${corrupt}, oversized ${oversized}`;
+}
+
+export function monitorChannel(
+  channel: DeviceChannel,
+  options: MonitorOptions,
+): Promise<MonitorSummary> {
+  if (options.until !== undefined) checkEventKind(options.until);
+  const summary: MonitorSummary = {
+    events: {},
+    stats: channel.decoder.stats,
+    faults: 0,
+    reason: "stopped",
+  };
+  if (options.json) options.out(schemaLine(PROTOCOL_VERSION));
+
+  return new Promise<MonitorSummary>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (outcome: MonitorSummary["reason"] | AiosError) => {
+      off();
+      if (timer !== undefined) clearTimeout(timer);
+      if (typeof outcome === "string") {
+        summary.reason = outcome;
+      } else {
+        summary.reason = "error";
+        summary.error = outcome;
+      }
+      resolve(summary);
+    };
+    const off = channel.onEvent((event) => {
+      summary.events[event.kind] = (summary.events[event.kind] ?? 0) + 1;
+      options.out(options.json ? toJsonLine(event) : toHumanLine(event, options.colour));
+      if (event.kind === options.until) {
+        finish("until");
+      } else if (event.kind === "fault") {
+        summary.faults++;
+        if (options.until !== undefined) {
+          finish(new DeviceFaultError(`the device faulted while waiting for '${options.until}'`));
+        }
+      }
+    });
+    channel.onLost((error) =>
+      finish(new LinkError(`${error.message}; the device reset, exited or was unplugged`, true)),
+    );
+    if (options.timeoutSeconds !== undefined) {
+      timer = setTimeout(() => {
+        if (options.until === undefined) finish("timeout");
+        else
+          finish(
+            new TimeoutError(`no '${options.until}' event within ${options.timeoutSeconds} s`),
+          );
+      }, options.timeoutSeconds * 1000);
+    }
+    void options.stopSignal?.then(() => finish("stopped"));
+  });
+}
