@@ -42,13 +42,13 @@ typedef struct cstate {
     clabel_t *labels;
     uint32_t depth;
     uint32_t nlocals;
-    uint32_t last;     /* last instruction if it wrote the home slot last_dst, else VM_NO_INDEX */
+    uint32_t last; /* last instruction if it wrote the home slot last_dst, else VM_NO_INDEX */
     uint32_t last_dst;
     uint8_t last_op;
-    uint32_t nops;     /* instructions emitted for this body */
-    int dead;          /* the rest of the innermost block is unreachable */
+    uint32_t nops; /* instructions emitted for this body */
+    int dead;      /* the rest of the innermost block is unreachable */
     uint32_t dead_depth;
-    vm_status_t err;   /* sticky: set by the first failed emit */
+    vm_status_t err; /* sticky: set by the first failed emit */
 } cstate_t;
 
 /* ---- Emitting -------------------------------------------------------------------------- */
@@ -398,27 +398,48 @@ static void compile_local_set(cstate_t *c, uint32_t x, int tee)
 static uint8_t imm_form(uint8_t iop)
 {
     switch (iop) {
-    case VM_I_I32_ADD: return VM_I_I32_ADD_IMM;
-    case VM_I_I32_SUB: return VM_I_I32_SUB_IMM;
-    case VM_I_I32_MUL: return VM_I_I32_MUL_IMM;
-    case VM_I_I32_AND: return VM_I_I32_AND_IMM;
-    case VM_I_I32_OR: return VM_I_I32_OR_IMM;
-    case VM_I_I32_XOR: return VM_I_I32_XOR_IMM;
-    case VM_I_I32_SHL: return VM_I_I32_SHL_IMM;
-    case VM_I_I32_SHR_S: return VM_I_I32_SHR_S_IMM;
-    case VM_I_I32_SHR_U: return VM_I_I32_SHR_U_IMM;
-    case VM_I_I32_EQ: return VM_I_I32_EQ_IMM;
-    case VM_I_I32_NE: return VM_I_I32_NE_IMM;
-    case VM_I_I32_LT_S: return VM_I_I32_LT_S_IMM;
-    case VM_I_I32_LT_U: return VM_I_I32_LT_U_IMM;
-    case VM_I_I32_GT_S: return VM_I_I32_GT_S_IMM;
-    case VM_I_I32_GT_U: return VM_I_I32_GT_U_IMM;
-    case VM_I_I32_LE_S: return VM_I_I32_LE_S_IMM;
-    case VM_I_I32_LE_U: return VM_I_I32_LE_U_IMM;
-    case VM_I_I32_GE_S: return VM_I_I32_GE_S_IMM;
-    case VM_I_I32_GE_U: return VM_I_I32_GE_U_IMM;
-    case VM_I_I64_ADD: return VM_I_I64_ADD_IMM;
-    default: return 0;
+    case VM_I_I32_ADD:
+        return VM_I_I32_ADD_IMM;
+    case VM_I_I32_SUB:
+        return VM_I_I32_SUB_IMM;
+    case VM_I_I32_MUL:
+        return VM_I_I32_MUL_IMM;
+    case VM_I_I32_AND:
+        return VM_I_I32_AND_IMM;
+    case VM_I_I32_OR:
+        return VM_I_I32_OR_IMM;
+    case VM_I_I32_XOR:
+        return VM_I_I32_XOR_IMM;
+    case VM_I_I32_SHL:
+        return VM_I_I32_SHL_IMM;
+    case VM_I_I32_SHR_S:
+        return VM_I_I32_SHR_S_IMM;
+    case VM_I_I32_SHR_U:
+        return VM_I_I32_SHR_U_IMM;
+    case VM_I_I32_EQ:
+        return VM_I_I32_EQ_IMM;
+    case VM_I_I32_NE:
+        return VM_I_I32_NE_IMM;
+    case VM_I_I32_LT_S:
+        return VM_I_I32_LT_S_IMM;
+    case VM_I_I32_LT_U:
+        return VM_I_I32_LT_U_IMM;
+    case VM_I_I32_GT_S:
+        return VM_I_I32_GT_S_IMM;
+    case VM_I_I32_GT_U:
+        return VM_I_I32_GT_U_IMM;
+    case VM_I_I32_LE_S:
+        return VM_I_I32_LE_S_IMM;
+    case VM_I_I32_LE_U:
+        return VM_I_I32_LE_U_IMM;
+    case VM_I_I32_GE_S:
+        return VM_I_I32_GE_S_IMM;
+    case VM_I_I32_GE_U:
+        return VM_I_I32_GE_U_IMM;
+    case VM_I_I64_ADD:
+        return VM_I_I64_ADD_IMM;
+    default:
+        return 0;
     }
 }
 
@@ -433,16 +454,26 @@ static uint8_t swapped_form(uint8_t iop)
     case VM_I_I32_XOR:
     case VM_I_I32_EQ:
     case VM_I_I32_NE:
-    case VM_I_I64_ADD: return iop;
-    case VM_I_I32_LT_S: return VM_I_I32_GT_S;
-    case VM_I_I32_LT_U: return VM_I_I32_GT_U;
-    case VM_I_I32_GT_S: return VM_I_I32_LT_S;
-    case VM_I_I32_GT_U: return VM_I_I32_LT_U;
-    case VM_I_I32_LE_S: return VM_I_I32_GE_S;
-    case VM_I_I32_LE_U: return VM_I_I32_GE_U;
-    case VM_I_I32_GE_S: return VM_I_I32_LE_S;
-    case VM_I_I32_GE_U: return VM_I_I32_LE_U;
-    default: return 0;
+    case VM_I_I64_ADD:
+        return iop;
+    case VM_I_I32_LT_S:
+        return VM_I_I32_GT_S;
+    case VM_I_I32_LT_U:
+        return VM_I_I32_GT_U;
+    case VM_I_I32_GT_S:
+        return VM_I_I32_LT_S;
+    case VM_I_I32_GT_U:
+        return VM_I_I32_LT_U;
+    case VM_I_I32_LE_S:
+        return VM_I_I32_GE_S;
+    case VM_I_I32_LE_U:
+        return VM_I_I32_GE_U;
+    case VM_I_I32_GE_S:
+        return VM_I_I32_LE_S;
+    case VM_I_I32_GE_U:
+        return VM_I_I32_LE_U;
+    default:
+        return 0;
     }
 }
 
@@ -825,8 +856,7 @@ static void skip_instr(cstate_t *c, uint8_t opcode)
     }
 }
 
-vm_status_t vm_compile_body(vm_module_t *m, const vm_body_t *b, vm_arena_t *a,
-                            vm_funcdef_t *fd)
+vm_status_t vm_compile_body(vm_module_t *m, const vm_body_t *b, vm_arena_t *a, vm_funcdef_t *fd)
 {
     cstate_t c;
     vm_blocktype_t fbt;

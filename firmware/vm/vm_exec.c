@@ -336,77 +336,71 @@ next:
 #include "vm_exec_memory.inc"
 
 #if !VM_COMPUTED_GOTO
-    default:
-        TRAP(VM_TRAP_UNREACHABLE);
-    }
+default:
+    TRAP(VM_TRAP_UNREACHABLE);
+}
 #endif
 
-call_func:
-    if (callee->host)
-        goto call_host;
-    callee_inst = callee->owner;
-    fd = &callee_inst->module->funcs[callee->index];
-enter_wasm:
-    CHECK_FUEL(fd->fuel);
-    {
-        uint32_t nfp = (uint32_t)(fp - stack) + base;
-        vm_frame_t *f;
-        if (inst->depth >= inst->max_frames || (uint64_t)nfp + fd->frame > inst->stack_slots)
-            TRAP(VM_TRAP_STACK_EXHAUSTED);
-        f = &inst->frames[inst->depth++];
-        f->pc = (uint32_t)(next_pc - code);
-        f->fp = (uint32_t)(fp - stack);
-        f->inst = cur;
-        fp = stack + nfp;
-        memset(fp + fd->nparams, 0, (size_t)(fd->nlocals - fd->nparams) * sizeof *fp);
-        if (callee_inst != cur) {
-            cur = callee_inst;
-            LOAD_CONTEXT();
-        }
-        pc = code + fd->code;
-        NEXT;
+call_func : if (callee->host) goto call_host;
+callee_inst = callee->owner;
+fd = &callee_inst->module->funcs[callee->index];
+enter_wasm : CHECK_FUEL(fd->fuel);
+{
+    uint32_t nfp = (uint32_t)(fp - stack) + base;
+    vm_frame_t *f;
+    if (inst->depth >= inst->max_frames || (uint64_t)nfp + fd->frame > inst->stack_slots)
+        TRAP(VM_TRAP_STACK_EXHAUSTED);
+    f = &inst->frames[inst->depth++];
+    f->pc = (uint32_t)(next_pc - code);
+    f->fp = (uint32_t)(fp - stack);
+    f->inst = cur;
+    fp = stack + nfp;
+    memset(fp + fd->nparams, 0, (size_t)(fd->nlocals - fd->nparams) * sizeof *fp);
+    if (callee_inst != cur) {
+        cur = callee_inst;
+        LOAD_CONTEXT();
     }
+    pc = code + fd->code;
+    NEXT;
+}
 
-call_host:
-    CHECK_FUEL(1u);
-    {
-        const vm_type_t *t = func_type(callee);
-        uint32_t nfp = (uint32_t)(fp - stack) + base;
-        vm_value_t *args = fp + base, *results = args + t->nparams;
-        vm_host_action_t act;
-        if ((uint64_t)nfp + t->nparams + t->nresults > inst->stack_slots)
-            TRAP(VM_TRAP_STACK_EXHAUSTED);
-        SAVE_STATE();
-        act = callee->host->fn(cur, callee->host->user, args, results);
-        if (act == VM_HOST_BLOCK) {
-            pc = next_pc;
-            SAVE_STATE();
-            inst->host_base = nfp;
-            inst->host_nresults = t->nresults;
-            inst->host_types = t->sig + t->nparams;
-            inst->state = VM_STATE_BLOCKED;
-            return VM_EXIT_BLOCKED;
-        }
-        if (act != VM_HOST_RETURN)
-            TRAP(VM_TRAP_HOST);
-        for (uint32_t i = 0; i < t->nresults; i++)
-            args[i] = normalize(results[i], t->sig[t->nparams + i]);
-        LOAD_MEMORY();
+call_host : CHECK_FUEL(1u);
+{
+    const vm_type_t *t = func_type(callee);
+    uint32_t nfp = (uint32_t)(fp - stack) + base;
+    vm_value_t *args = fp + base, *results = args + t->nparams;
+    vm_host_action_t act;
+    if ((uint64_t)nfp + t->nparams + t->nresults > inst->stack_slots)
+        TRAP(VM_TRAP_STACK_EXHAUSTED);
+    SAVE_STATE();
+    act = callee->host->fn(cur, callee->host->user, args, results);
+    if (act == VM_HOST_BLOCK) {
         pc = next_pc;
-        NEXT;
+        SAVE_STATE();
+        inst->host_base = nfp;
+        inst->host_nresults = t->nresults;
+        inst->host_types = t->sig + t->nparams;
+        inst->state = VM_STATE_BLOCKED;
+        return VM_EXIT_BLOCKED;
     }
+    if (act != VM_HOST_RETURN)
+        TRAP(VM_TRAP_HOST);
+    for (uint32_t i = 0; i < t->nresults; i++)
+        args[i] = normalize(results[i], t->sig[t->nparams + i]);
+    LOAD_MEMORY();
+    pc = next_pc;
+    NEXT;
+}
 
-yield:
-    inst->preempt = 0;
-    SAVE_STATE();
-    inst->state = VM_STATE_READY;
-    return VM_EXIT_YIELD;
+yield : inst->preempt = 0;
+SAVE_STATE();
+inst->state = VM_STATE_READY;
+return VM_EXIT_YIELD;
 
-trap:
-    SAVE_STATE();
-    inst->trap = trap_code;
-    inst->state = VM_STATE_TRAPPED;
-    return VM_EXIT_TRAP;
+trap : SAVE_STATE();
+inst->trap = trap_code;
+inst->state = VM_STATE_TRAPPED;
+return VM_EXIT_TRAP;
 }
 
 /* ---- Driving calls ----------------------------------------------------------------------- */

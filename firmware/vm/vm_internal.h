@@ -39,8 +39,15 @@ enum vm_iop {
     VM_IOP_COUNT
 };
 
-enum vm_opclass { VM_CLASS_NONE, VM_CLASS_CTRL, VM_CLASS_UN, VM_CLASS_BIN, VM_CLASS_RETYPE,
-                  VM_CLASS_LOAD, VM_CLASS_STORE };
+enum vm_opclass {
+    VM_CLASS_NONE,
+    VM_CLASS_CTRL,
+    VM_CLASS_UN,
+    VM_CLASS_BIN,
+    VM_CLASS_RETYPE,
+    VM_CLASS_LOAD,
+    VM_CLASS_STORE
+};
 
 /* Validation types: the binary encodings, plus NONE and UNKNOWN (the polymorphic bottom). */
 enum {
@@ -53,10 +60,10 @@ enum {
 };
 
 typedef struct vm_opinfo {
-    uint8_t cls;     /* vm_opclass; NONE = unknown operator */
-    uint8_t iop;     /* compiled operation for UN/BIN/LOAD/STORE */
-    uint8_t p1, p2;  /* operand types */
-    uint8_t result;  /* result type or NONE */
+    uint8_t cls;      /* vm_opclass; NONE = unknown operator */
+    uint8_t iop;      /* compiled operation for UN/BIN/LOAD/STORE */
+    uint8_t p1, p2;   /* operand types */
+    uint8_t result;   /* result type or NONE */
     uint8_t log2size; /* natural alignment of memory operators */
 } vm_opinfo_t;
 
@@ -76,7 +83,7 @@ typedef uint32_t vm_cell_t;
 /* ---- Module ---------------------------------------------------------------------------- */
 
 typedef struct vm_type {
-    uint32_t canon;    /* index of the first structurally equal type */
+    uint32_t canon; /* index of the first structurally equal type */
     uint16_t nparams;
     uint16_t nresults;
     const uint8_t *sig; /* params then results, vm_valtype_t bytes */
@@ -92,11 +99,11 @@ typedef struct vm_constexpr {
 } vm_constexpr_t;
 
 typedef struct vm_funcdef {
-    uint32_t type;   /* type index */
-    uint32_t code;   /* first cell of the compiled body (defined functions) */
+    uint32_t type;    /* type index */
+    uint32_t code;    /* first cell of the compiled body (defined functions) */
     uint32_t nlocals; /* parameters + declared locals */
-    uint32_t frame;  /* frame slots: locals + operand stack */
-    uint32_t fuel;   /* charged on entry */
+    uint32_t frame;   /* frame slots: locals + operand stack */
+    uint32_t fuel;    /* charged on entry */
     uint16_t nparams;
     uint16_t nresults;
 } vm_funcdef_t;
@@ -190,17 +197,17 @@ struct vm_func {
 
 /* Return address of one wasm call: where the caller continues. */
 typedef struct vm_frame {
-    uint32_t pc;          /* caller's next cell */
-    uint32_t fp;          /* caller's frame base, in stack slots */
-    vm_instance_t *inst;  /* caller's instance (differs across instance boundaries) */
+    uint32_t pc;         /* caller's next cell */
+    uint32_t fp;         /* caller's frame base, in stack slots */
+    vm_instance_t *inst; /* caller's instance (differs across instance boundaries) */
 } vm_frame_t;
 
 enum vm_state {
-    VM_STATE_IDLE,      /* no call pending */
-    VM_STATE_READY,     /* a call is set up or yielded: vm_run continues it */
+    VM_STATE_IDLE,  /* no call pending */
+    VM_STATE_READY, /* a call is set up or yielded: vm_run continues it */
     VM_STATE_RUNNING,
-    VM_STATE_BLOCKED,   /* waiting for vm_resume */
-    VM_STATE_DONE,      /* results at stack[0..] */
+    VM_STATE_BLOCKED, /* waiting for vm_resume */
+    VM_STATE_DONE,    /* results at stack[0..] */
     VM_STATE_TRAPPED
 };
 
@@ -285,14 +292,14 @@ void *vm_arena_scratch(vm_arena_t *a, size_t bytes);
 
 /* Local types of one function body, after its local declarations were read. */
 typedef struct vm_body {
-    uint32_t func;           /* function index */
+    uint32_t func; /* function index */
     const vm_type_t *type;
-    uint32_t nlocals;        /* params + declared */
+    uint32_t nlocals;           /* params + declared */
     const uint8_t *local_types; /* one vm_valtype_t per local */
-    const uint8_t *code;     /* first instruction */
-    const uint8_t *end;      /* one past the final end opcode */
-    uint32_t max_height;     /* highest operand stack, set by the validator */
-    uint32_t max_depth;      /* deepest control nesting, set by the validator */
+    const uint8_t *code;        /* first instruction */
+    const uint8_t *end;         /* one past the final end opcode */
+    uint32_t max_height;        /* highest operand stack, set by the validator */
+    uint32_t max_depth;         /* deepest control nesting, set by the validator */
 } vm_body_t;
 
 /* Validate one body (vm_validate.c). Scratch space comes from the arena's top. */
@@ -300,8 +307,7 @@ vm_status_t vm_validate_body(const vm_module_t *m, vm_body_t *b, vm_arena_t *a,
                              const uint8_t **err_at);
 
 /* Compile one validated body, appending to m->code (vm_compile.c). */
-vm_status_t vm_compile_body(vm_module_t *m, const vm_body_t *b, vm_arena_t *a,
-                            vm_funcdef_t *fd);
+vm_status_t vm_compile_body(vm_module_t *m, const vm_body_t *b, vm_arena_t *a, vm_funcdef_t *fd);
 
 /* ---- Shared helpers -------------------------------------------------------------------- */
 

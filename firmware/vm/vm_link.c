@@ -168,8 +168,7 @@ static const vm_import_def_t *find_def(const vm_import_t *im, const vm_import_de
     for (size_t i = 0; i < ndefs; i++) {
         const vm_import_def_t *d = &defs[i];
         if (d->module && d->name && strlen(d->module) == im->module_len &&
-            strlen(d->name) == im->name_len &&
-            memcmp(d->module, im->module, im->module_len) == 0 &&
+            strlen(d->name) == im->name_len && memcmp(d->module, im->module, im->module_len) == 0 &&
             memcmp(d->name, im->name, im->name_len) == 0)
             return d;
     }
@@ -284,10 +283,9 @@ static vm_status_t init_segments(vm_instance_t *inst)
     return s;
 }
 
-vm_status_t vm_instantiate(vm_instance_t **out, const vm_module_t *mod,
-                           const vm_import_def_t *defs, size_t ndefs,
-                           const vm_instance_config_t *cfg, void *arena, size_t arena_size,
-                           vm_diag_t *diag)
+vm_status_t vm_instantiate(vm_instance_t **out, const vm_module_t *mod, const vm_import_def_t *defs,
+                           size_t ndefs, const vm_instance_config_t *cfg, void *arena,
+                           size_t arena_size, vm_diag_t *diag)
 {
     layout_t l;
     vm_status_t s;
@@ -391,8 +389,7 @@ vm_memory_t *vm_instance_memory(vm_instance_t *inst)
     return inst->memory;
 }
 
-vm_status_t vm_instance_export(vm_instance_t *inst, const char *name, size_t len,
-                               vm_extern_t *out)
+vm_status_t vm_instance_export(vm_instance_t *inst, const char *name, size_t len, vm_extern_t *out)
 {
     const vm_module_t *m = inst->module;
     for (uint32_t i = 0; i < m->nexports; i++) {

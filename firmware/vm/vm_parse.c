@@ -402,7 +402,7 @@ static vm_status_t read_constexpr(loader_t *l, uint8_t want, vm_constexpr_t *ce)
             break;
         default:
             FAIL(vm_opinfo[op].cls != VM_CLASS_NONE || op == 0xFC ? VM_INVALID_CONST_EXPR
-                                                                 : VM_MALFORMED_OPCODE);
+                                                                  : VM_MALFORMED_OPCODE);
         }
     }
     if (depth != 1 || type != want)
@@ -753,8 +753,8 @@ static vm_status_t parse_elements(loader_t *l)
             FAIL(VM_MALFORMED_SEGMENT_KIND);
         /* bit 0: passive or declarative; bit 1: explicit table (active) or declarative;
          * bit 2: element expressions instead of function indices */
-        e->mode = (flags & 1u) ? ((flags & 2u) ? VM_SEG_DECLARATIVE : VM_SEG_PASSIVE)
-                               : VM_SEG_ACTIVE;
+        e->mode =
+            (flags & 1u) ? ((flags & 2u) ? VM_SEG_DECLARATIVE : VM_SEG_PASSIVE) : VM_SEG_ACTIVE;
         if (e->mode == VM_SEG_ACTIVE) {
             if (flags & 2u)
                 CHECK(vm_read_u32(r, &e->table));

@@ -219,9 +219,8 @@ static const vm_host_func_t spectest_funcs[] = {
     {"F", "", spectest_print, NULL},  {"if", "", spectest_print, NULL},
     {"FF", "", spectest_print, NULL},
 };
-static const char *const spectest_func_names[] = {"print",     "print_i32",     "print_i64",
-                                                  "print_f32", "print_f64",     "print_i32_f32",
-                                                  "print_f64_f64"};
+static const char *const spectest_func_names[] = {
+    "print", "print_i32", "print_i64", "print_f32", "print_f64", "print_i32_f32", "print_f64_f64"};
 
 void host_spectest_init(host_spectest_t *st)
 {

@@ -76,11 +76,21 @@ static char *parse_string(parser_t *ps, size_t *len)
             break;
         c = *ps->p++;
         switch (c) {
-        case 'b': *o++ = '\b'; break;
-        case 'f': *o++ = '\f'; break;
-        case 'n': *o++ = '\n'; break;
-        case 'r': *o++ = '\r'; break;
-        case 't': *o++ = '\t'; break;
+        case 'b':
+            *o++ = '\b';
+            break;
+        case 'f':
+            *o++ = '\f';
+            break;
+        case 'n':
+            *o++ = '\n';
+            break;
+        case 'r':
+            *o++ = '\r';
+            break;
+        case 't':
+            *o++ = '\t';
+            break;
         case 'u': {
             unsigned cp, lo;
             if (ps->end - ps->p < 4 || !hex4(ps->p, &cp))
@@ -94,7 +104,9 @@ static char *parse_string(parser_t *ps, size_t *len)
             o += put_utf8(o, cp);
             break;
         }
-        default: *o++ = c; break;
+        default:
+            *o++ = c;
+            break;
         }
     }
     if (ps->p >= ps->end)

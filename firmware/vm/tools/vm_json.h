@@ -7,13 +7,20 @@
 
 #include <stddef.h>
 
-typedef enum json_kind { JSON_NULL, JSON_BOOL, JSON_NUMBER, JSON_STRING, JSON_ARRAY, JSON_OBJECT } json_kind_t;
+typedef enum json_kind {
+    JSON_NULL,
+    JSON_BOOL,
+    JSON_NUMBER,
+    JSON_STRING,
+    JSON_ARRAY,
+    JSON_OBJECT
+} json_kind_t;
 
 typedef struct json {
     json_kind_t kind;
-    char *str;     /* string value, or the number's text */
-    size_t len;    /* string length in bytes */
-    char *key;     /* member name when inside an object */
+    char *str;          /* string value, or the number's text */
+    size_t len;         /* string length in bytes */
+    char *key;          /* member name when inside an object */
     struct json *child; /* first element or member */
     struct json *next;  /* next sibling */
 } json_t;

@@ -146,10 +146,10 @@ typedef struct vm_func vm_func_t;         /* function object: what a funcref poi
  */
 typedef struct vm_memory {
     uint8_t *data;
-    size_t capacity;  /* bytes of backing */
-    size_t bytes;     /* accessible bytes = min(pages * VM_PAGE_SIZE, capacity) */
-    uint32_t pages;   /* current size in pages */
-    uint32_t max;     /* maximum pages (declared maximum, or VM_NO_MAX) */
+    size_t capacity; /* bytes of backing */
+    size_t bytes;    /* accessible bytes = min(pages * VM_PAGE_SIZE, capacity) */
+    uint32_t pages;  /* current size in pages */
+    uint32_t max;    /* maximum pages (declared maximum, or VM_NO_MAX) */
 } vm_memory_t;
 
 /* A funcref table; `elems` (embedder-owned for imported tables) holds `capacity` slots. */
@@ -321,9 +321,9 @@ vm_status_t vm_module_memory(const vm_module_t *mod, uint32_t *min_pages, uint32
 typedef int (*vm_grow_fn)(void *user, uint32_t old_pages, uint32_t new_pages);
 
 typedef struct vm_instance_config {
-    uint32_t stack_slots; /* operand stack + locals of all frames, in 8-byte values */
-    uint32_t call_depth;  /* most nested wasm calls, in frames */
-    uint8_t *memory;      /* backing of the module's own memory (unused if none/imported) */
+    uint32_t stack_slots;   /* operand stack + locals of all frames, in 8-byte values */
+    uint32_t call_depth;    /* most nested wasm calls, in frames */
+    uint8_t *memory;        /* backing of the module's own memory (unused if none/imported) */
     size_t memory_capacity; /* its size in bytes; may be < 64 KiB */
     vm_grow_fn grow;        /* optional quota callback; NULL allows any possible grow */
     void *user;             /* passed to grow, returned by vm_instance_user */
@@ -346,18 +346,16 @@ vm_status_t vm_instance_arena_size(const vm_module_t *mod, const vm_instance_con
  * written (to shared tables/memories too), and imported tables may now refer to its functions,
  * so keep the arena alive while such tables are in use.
  */
-vm_status_t vm_instantiate(vm_instance_t **out, const vm_module_t *mod,
-                           const vm_import_def_t *defs, size_t ndefs,
-                           const vm_instance_config_t *cfg, void *arena, size_t arena_size,
-                           vm_diag_t *diag);
+vm_status_t vm_instantiate(vm_instance_t **out, const vm_module_t *mod, const vm_import_def_t *defs,
+                           size_t ndefs, const vm_instance_config_t *cfg, void *arena,
+                           size_t arena_size, vm_diag_t *diag);
 
 const vm_module_t *vm_instance_module(const vm_instance_t *inst);
 void *vm_instance_user(const vm_instance_t *inst);
 
 /* Resolve export `name[0..len)` to an extern (FUNC, TABLE, MEMORY or GLOBAL) usable as an
  * import definition of another instance. Errors: NOT_FOUND. */
-vm_status_t vm_instance_export(vm_instance_t *inst, const char *name, size_t len,
-                               vm_extern_t *out);
+vm_status_t vm_instance_export(vm_instance_t *inst, const char *name, size_t len, vm_extern_t *out);
 
 /* The instance's memory 0 (own or imported), or NULL. */
 vm_memory_t *vm_instance_memory(vm_instance_t *inst);
