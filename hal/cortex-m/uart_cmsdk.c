@@ -29,6 +29,9 @@ static volatile uint32_t rx_dropped;
 
 static void uart_rx_interrupt(void)
 {
+    /* Clear before draining: a byte that lands after the last read raises a new interrupt
+     * instead of having its interrupt cleared, which would stall receive for good. */
+    UART_INTCLEAR = INT_RX;
     while ((UART_STATE & STATE_RX_FULL) != 0) {
         uint8_t byte = (uint8_t)UART_DATA;
         uint32_t head = rx_head;
@@ -39,7 +42,6 @@ static void uart_rx_interrupt(void)
             rx_head = head + 1u;
         }
     }
-    UART_INTCLEAR = INT_RX;
 }
 
 void hal_uart_init(void)

@@ -12,7 +12,9 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static aios_reset_cause_t boot_reset_cause = AIOS_RESET_CAUSE_POWER_ON;
@@ -26,9 +28,22 @@ void hal_board_init(void)
             boot_reset_cause = (aios_reset_cause_t)value;
         }
     }
+    /* Like QEMU's -S: with AIOS_START_PAUSED=1 a fresh process announces its pty, then waits
+     * for SIGUSR1 from the host, which has opened the pty by then and sees the boot event.
+     * The signal is blocked first so an early resume is kept pending, not fatal. */
+    const char *paused = getenv("AIOS_START_PAUSED");
+    bool wait_for_host = paused != NULL && strcmp(paused, "1") == 0 && getenv("AIOS_UART_FD") == NULL;
+    sigset_t resume;
+    sigemptyset(&resume);
+    sigaddset(&resume, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &resume, NULL);
     hal_fault_init();
-    hal_clock_init();
     hal_uart_init();
+    if (wait_for_host) {
+        int received;
+        sigwait(&resume, &received);
+    }
+    hal_clock_init();
 }
 
 void posix_keep_across_reset(const char *variable, int fd)

@@ -42,8 +42,10 @@ export function findFlashed(board: string): FlashedTarget | undefined {
   return undefined;
 }
 
+/** Starts a paused target: QEMU over QMP, the native process with its resume signal. */
 export async function resumeFlashed(target: FlashedTarget): Promise<void> {
   if (target.qmpPath !== undefined) await resumeOverQmp(target.qmpPath);
+  else process.kill(target.pid, "SIGUSR1");
 }
 
 export async function stopFlashed(board: string): Promise<boolean> {

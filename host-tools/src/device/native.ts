@@ -1,7 +1,6 @@
 /**
- * Runs the native (POSIX) build as a child process. It opens its own pty and announces it on
- * stderr; its slave end stays open inside the process, so nothing sent before the host
- * attaches is lost and resume() has nothing to do.
+ * Runs the native (POSIX) build as a child process. It opens its own pty, announces it on
+ * stderr and waits, like QEMU's -S, until resume() signals that the host has the pty open.
  */
 import { spawn } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
@@ -11,6 +10,8 @@ import { terminate, whenExited } from "./process.ts";
 import type { TargetSession } from "./session.ts";
 
 const announcement = /aios: uart on (\S+)/;
+/** The process waits for this signal after announcing its pty (see hal/posix/cpu.c). */
+const resumeSignal = "SIGUSR1";
 
 export interface NativeOptions {
   /** Keep running after this process exits (`aios flash`); stderr goes to `logFile`. */
@@ -25,6 +26,7 @@ export async function launchNative(
   const logFile = options.detached?.logFile;
   const stderrTarget = logFile === undefined ? "pipe" : openSync(logFile, "w");
   const child = spawn(executable, [], {
+    env: { ...process.env, AIOS_START_PAUSED: "1" },
     stdio: ["ignore", "ignore", stderrTarget],
     detached: logFile !== undefined,
   });
@@ -57,7 +59,9 @@ export async function launchNative(
     port,
     pid: child.pid ?? 0,
     exited,
-    resume: async () => {},
+    resume: async () => {
+      child.kill(resumeSignal);
+    },
     stop: () => terminate(child, exited),
     diagnostics: stderr,
   };

@@ -1,0 +1,81 @@
+/**
+ * Boots every emulated board and the native build, and talks to each through serialport over
+ * its pty, exactly as to a board on a USB cable.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TimedEvent } from "../../host-tools/src/monitor/format.ts";
+import { type BootedTarget, bootTarget } from "../support/targets.ts";
+
+const boards = ["mps2-an385", "mps2-an386", "native"];
+
+describe.each(boards)("%s", (board) => {
+  let booted: BootedTarget;
+  const events: TimedEvent[] = [];
+
+  beforeAll(async () => {
+    booted = await bootTarget(board, (event) => events.push(event));
+  });
+
+  afterAll(async () => {
+    await booted?.close();
+  });
+
+  /** The first event of `kind`, whether it already arrived or is still to come. */
+  const first = (kind: string, timeoutMs: number): Promise<TimedEvent> => {
+    const earlier = events.find((e) => e.kind === kind);
+    return earlier
+      ? Promise.resolve(earlier)
+      : booted.channel.waitFor((e) => e.kind === kind, timeoutMs, kind);
+  };
+
+  it("announces its board, firmware version and a power-on reset at boot", async () => {
+    const boot = await first("boot", 20_000);
+    expect(boot.seq).toBe(0);
+    expect(boot.fields).toMatchObject({
+      board,
+      firmware_version: "0.1.0",
+      reset_cause: "power_on",
+      protocol_version: 1,
+    });
+  });
+
+  it("sends heartbeats about once a second with a growing uptime", async () => {
+    while (events.filter((e) => e.kind === "heartbeat").length < 3) {
+      await booted.channel.waitFor((e) => e.kind === "heartbeat", 5_000, "heartbeat");
+    }
+    const beats = events.filter((e) => e.kind === "heartbeat").slice(0, 3);
+    expect(beats.map((e) => e.fields.count)).toEqual([1, 2, 3]);
+    const uptimes = beats.map((e) => Number(e.fields.uptime_us));
+    expect(uptimes[1]! - uptimes[0]!).toBeGreaterThan(900_000);
+    expect(uptimes[2]! - uptimes[1]!).toBeLessThan(1_100_000);
+    expect(booted.channel.decoder.stats).toMatchObject({ corrupt: 0, lost: 0, oversized: 0 });
+  });
+
+  it("answers a ping with a pong carrying the same nonce", async () => {
+    const { event } = await booted.channel.ping(0xc0ffee01, 10_000);
+    expect(event.fields.nonce).toBe(0xc0ffee01);
+  });
+
+  it("refuses an unknown command with an error event instead of crashing", async () => {
+    const refusal = booted.channel.waitFor(
+      (e) => e.kind === "command_error",
+      10_000,
+      "command_error",
+    );
+    await booted.channel.link.write(
+      (await import("../../host-tools/src/protocol/frame.ts")).encodeFrame({
+        type: 200,
+        seq: 9,
+        timestampUs: 0n,
+        payload: new Uint8Array([1, 2, 3]),
+      }),
+    );
+    const event = await refusal;
+    expect(event.fields).toMatchObject({ command: 200, error: 4 });
+    await booted.channel.ping(7, 10_000);
+  });
+
+  it("reports no sanitizer findings", () => {
+    expect(booted.target.diagnostics()).not.toMatch(/AddressSanitizer|runtime error|LeakSanitizer/);
+  });
+});
