@@ -37,7 +37,6 @@ export function k_boot(arena: i32, flash: i32, fuelPerUs: i32): i32 {
   let found = scanFlash();
   lastFeed = clockUs();
   publish(FrameType.KernelReady, 0, <u32>MAX_AGENTS, <u32>arenaBytes, <u32>found);
-  __seal_heap();
   return 0;
 }
 
@@ -122,11 +121,6 @@ export function k_command(type: i32, len: i32): i32 {
     streamCommandError(type, -status, correlation);
   }
   return status;
-}
-
-/** Bytes of kernel memory in use (static data plus boot-time tables): its whole footprint. */
-export function k_footprint(): usize {
-  return __heap_end();
 }
 
 /** The schema layout of a kernel event as the kernel encodes it, for the drift test. */

@@ -43,7 +43,6 @@ export interface Kernel {
   k_memory_grow(agent: number, delta: number): number;
   k_command_buffer(): number;
   k_command(type: number, len: number): number;
-  k_footprint(): number;
   k_event_layout(type: number): number;
   memory: WebAssembly.Memory;
 }

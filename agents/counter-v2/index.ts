@@ -1,0 +1,14 @@
+// Upgrade fixture, version 2: counts steps (by 100) in the upgrade-stable state area; state
+// layout version 1. Versions with the same layout keep the count across an upgrade.
+import { STATE_AREA } from "../sdk/state";
+
+export const state_version: i32 = 1;
+
+export function step(): i32 {
+  store<i32>(STATE_AREA, load<i32>(STATE_AREA) + 100);
+  return 100;
+}
+
+export function counter(): i32 {
+  return load<i32>(STATE_AREA);
+}

@@ -1,0 +1,17 @@
+// What a service agent owes initd: watchdog kicks and answers to health probes.
+import { Sys } from "../../firmware/kernel/abi/syscalls";
+import { syscall } from "./syscall";
+
+export function kick(): i32 {
+  return syscall(Sys.SVC_KICK, 0, 0, 0, 0, 0);
+}
+
+/** The pending health probe's number, 0 when none is pending. */
+export function probe(): i32 {
+  return syscall(Sys.SVC_PROBE, 0, 0, 0, 0, 0);
+}
+
+/** Answers the pending probe; unhealthy ends the service (as a failure) after this step. */
+export function health(healthy: bool): i32 {
+  return syscall(Sys.SVC_HEALTH, healthy ? 1 : 0, 0, 0, 0, 0);
+}
