@@ -196,10 +196,14 @@ static void emit_moves(cstate_t *c, const clabel_t *l)
     c->last = VM_NO_INDEX;
 }
 
+/* Return the top values. Like emit_moves this leaves the entries as they are: it may be on a
+ * path (br_if, br_table stub) that the code after it does not share. */
 static void emit_return(cstate_t *c)
 {
     uint32_t n = c->labels[0].nresults;
-    materialize_range(c, c->h - n, c->h);
+    for (uint32_t i = c->h - n; i < c->h; i++)
+        if (c->stack[i].kind != E_HOME)
+            store_to(c, &c->stack[i], i, home(c, i));
     op(c, VM_I_RETURN, n, VM_NO_INDEX);
     emit(c, home(c, c->h - n));
 }

@@ -140,7 +140,7 @@ vm_exit_t vm_exec(vm_instance_t *inst)
 {
 #if VM_COMPUTED_GOTO
     static const void *const dispatch[VM_IOP_COUNT] = {
-#define VM_IOP(name) &&L_##name,
+#define VM_IOP(name, cells) &&L_##name,
 #define VM_OP(name, byte, cls, p1, p2, r, sz) VM_ROW_##cls(name)
 #define VM_FC(name, sub, cls, p1, p2, r, sz) VM_ROW_##cls(name)
 #define VM_ROW_CTRL(name)
@@ -379,7 +379,7 @@ call_host : CHECK_FUEL(1u);
         SAVE_STATE();
         inst->host_base = nfp;
         inst->host_nresults = t->nresults;
-        inst->host_types = t->sig + t->nparams;
+        inst->host_callee = callee;
         inst->state = VM_STATE_BLOCKED;
         return VM_EXIT_BLOCKED;
     }
@@ -459,7 +459,7 @@ static vm_exit_t run_host_entry(vm_instance_t *inst)
         inst->pc = VM_PC_RETURNED;
         inst->host_base = 0;
         inst->host_nresults = t->nresults;
-        inst->host_types = t->sig + t->nparams;
+        inst->host_callee = f;
         inst->state = VM_STATE_BLOCKED;
         return VM_EXIT_BLOCKED;
     }
@@ -531,12 +531,14 @@ vm_status_t vm_results(const vm_instance_t *inst, vm_value_t *out, uint32_t n)
 
 vm_status_t vm_resume(vm_instance_t *inst, const vm_value_t *results, uint32_t n)
 {
+    const vm_type_t *t;
     if (inst->state != VM_STATE_BLOCKED)
         return VM_BAD_STATE;
     if (n != inst->host_nresults || (n && !results))
         return VM_BAD_ARGUMENT;
+    t = func_type(inst->host_callee);
     for (uint32_t i = 0; i < n; i++)
-        inst->stack[inst->host_base + i] = normalize(results[i], inst->host_types[i]);
+        inst->stack[inst->host_base + i] = normalize(results[i], t->sig[t->nparams + i]);
     inst->state = VM_STATE_READY;
     return VM_OK;
 }

@@ -17,7 +17,7 @@
 
 /* Operations of the compiled form (one byte, the low 8 bits of an instruction's first cell). */
 enum vm_iop {
-#define VM_IOP(name) VM_I_##name,
+#define VM_IOP(name, cells) VM_I_##name,
 #define VM_OP(name, byte, cls, p1, p2, r, sz) VM_ROW_##cls(name)
 #define VM_FC(name, sub, cls, p1, p2, r, sz) VM_ROW_##cls(name)
 #define VM_ROW_CTRL(name)
@@ -79,6 +79,9 @@ typedef uint32_t vm_cell_t;
 #define VM_MAX_A 0xFFFFFFu
 /* Frame slots are 16-bit in packed operand cells. */
 #define VM_MAX_FRAME_SLOTS 0xFFFFu
+
+/* Length in cells of the instruction at p. */
+uint32_t vm_instr_cells(const vm_cell_t *p);
 
 /* ---- Module ---------------------------------------------------------------------------- */
 
@@ -237,7 +240,7 @@ struct vm_instance {
     uint32_t depth;
     uint32_t host_base; /* blocked host call: slot its results go to */
     uint32_t host_nresults;
-    const uint8_t *host_types; /* result types of the blocked host call */
+    const vm_func_t *host_callee; /* the blocked host function */
     uint32_t fuel;
     vm_status_t trap;
     uint8_t state;
@@ -300,6 +303,7 @@ typedef struct vm_body {
     const uint8_t *end;         /* one past the final end opcode */
     uint32_t max_height;        /* highest operand stack, set by the validator */
     uint32_t max_depth;         /* deepest control nesting, set by the validator */
+    const uint8_t *data_use;    /* first data index used without a DataCount section */
 } vm_body_t;
 
 /* Validate one body (vm_validate.c). Scratch space comes from the arena's top. */

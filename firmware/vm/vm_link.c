@@ -308,7 +308,8 @@ vm_status_t vm_instantiate(vm_instance_t **out, const vm_module_t *mod, const vm
         s = VM_ARENA_EXHAUSTED;
         goto out;
     }
-    memset(base, 0, l.total - 8u);
+    /* the frames and the stack are written before they are read: leave them untouched */
+    memset(base, 0, l.frames);
     inst = (vm_instance_t *)(void *)base;
     inst->module = mod;
     inst->funcs = (const vm_func_t **)(void *)(base + l.funcs);

@@ -8,7 +8,7 @@
 
 /* ---- Opcode table ------------------------------------------------------------------------ */
 
-#define VM_IOP(name)
+#define VM_IOP(name, cells)
 #define VM_ROW_CTRL(name) 0
 #define VM_ROW_RETYPE(name) 0
 #define VM_ROW_UN(name) VM_I_##name
@@ -42,6 +42,34 @@ const vm_opinfo_t vm_opinfo_fc[VM_FC_COUNT] = {
 #undef VM_ROW_LOAD
 #undef VM_ROW_STORE
 #undef VM_OPINFO
+
+static const uint8_t iop_cells[VM_IOP_COUNT] = {
+#define VM_IOP(name, cells) cells,
+#define VM_OP(name, byte, cls, p1, p2, r, sz) VM_ROW_##cls
+#define VM_FC(name, sub, cls, p1, p2, r, sz) VM_ROW_##cls
+#define VM_ROW_CTRL
+#define VM_ROW_RETYPE
+#define VM_ROW_UN 2,
+#define VM_ROW_BIN 2,
+#define VM_ROW_LOAD 3,
+#define VM_ROW_STORE 3,
+#include "vm_opcodes.def"
+#undef VM_IOP
+#undef VM_OP
+#undef VM_FC
+#undef VM_ROW_CTRL
+#undef VM_ROW_RETYPE
+#undef VM_ROW_UN
+#undef VM_ROW_BIN
+#undef VM_ROW_LOAD
+#undef VM_ROW_STORE
+};
+
+uint32_t vm_instr_cells(const vm_cell_t *p)
+{
+    uint8_t op = (uint8_t)(p[0] & 0xFFu);
+    return op == VM_I_BR_TABLE ? 3u + p[1] : iop_cells[op];
+}
 
 /* ---- Status texts ------------------------------------------------------------------------ */
 
@@ -119,6 +147,16 @@ vm_status_t vm_module_import(const vm_module_t *mod, uint32_t index, vm_extern_d
     out->name_len = im->name_len;
     out->kind = (vm_extern_kind_t)im->kind;
     out->index = im->index;
+    out->min = out->max = 0;
+    out->global_type = out->mutable = 0;
+    if (im->kind == VM_EXTERN_TABLE || im->kind == VM_EXTERN_MEMORY) {
+        const vm_limits_t *lim = im->kind == VM_EXTERN_TABLE ? &mod->table : &mod->mem;
+        out->min = lim->min;
+        out->max = lim->max;
+    } else if (im->kind == VM_EXTERN_GLOBAL) {
+        out->global_type = mod->globals[im->index].type;
+        out->mutable = mod->globals[im->index].mutable;
+    }
     return VM_OK;
 }
 
@@ -134,6 +172,8 @@ vm_status_t vm_module_export(const vm_module_t *mod, uint32_t index, vm_extern_d
     out->name_len = e->name_len;
     out->kind = (vm_extern_kind_t)e->kind;
     out->index = e->index;
+    out->min = out->max = 0;
+    out->global_type = out->mutable = 0;
     return VM_OK;
 }
 

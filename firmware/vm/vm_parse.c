@@ -190,7 +190,8 @@ typedef struct loader {
     uint32_t ndefined_funcs; /* function section count */
     uint32_t ndefined_globals;
     uint32_t nimport_funcs_seen, nimport_globals_seen;
-    int have_funcs, have_globals, have_code;
+    int have_funcs, have_globals, have_code, have_data;
+    const uint8_t *data_use; /* memory.init/data.drop seen without a DataCount section */
     vm_import_t *imports_tmp;
     uint8_t *import_gtype, *import_gmut;
     uint32_t *import_ftype;
@@ -304,7 +305,8 @@ static vm_status_t read_limits(vm_reader_t *r, vm_limits_t *lim, uint32_t hard_m
         s = vm_read_u32(r, &lim->max);
     if (s != VM_OK)
         return s;
-    if (lim->min > hard_max || (lim->max != VM_NO_MAX && lim->max > hard_max))
+    /* for tables hard_max is 2^32-1, so a maximum of 2^32-1 reads as "none": same meaning */
+    if (lim->min > hard_max || (flags == 1 && lim->max > hard_max))
         return too_big;
     if (lim->max != VM_NO_MAX && lim->min > lim->max)
         return VM_INVALID_LIMITS;
@@ -879,10 +881,18 @@ static vm_status_t parse_code(loader_t *l)
         s = vm_validate_body(m, &b, &l->arena, &l->err_at);
         if (s != VM_OK)
             goto out;
+        if (b.data_use && !l->data_use)
+            l->data_use = b.data_use;
         l->err_at = b.code;
         CHECK(vm_compile_body(m, &b, &l->arena, fd));
         l->arena.high = mark;
         r->p = body_end;
+    }
+    /* code cells are 4 bytes; later allocations expect 8-byte alignment */
+    if (l->arena.low % 8u) {
+        if (l->arena.size - l->arena.low - l->arena.high < 4u)
+            FAIL(VM_ARENA_EXHAUSTED);
+        l->arena.low += 4u;
     }
 out:
     return s;
@@ -894,6 +904,7 @@ static vm_status_t parse_data(loader_t *l)
     vm_module_t *m = l->m;
     vm_status_t s = VM_OK;
     uint32_t n;
+    l->have_data = 1;
     CHECK(read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
     if (m->datacount != VM_NO_INDEX && n != m->datacount)
         FAIL(VM_MALFORMED_DATA_COUNT_MISMATCH);
@@ -1064,6 +1075,11 @@ vm_status_t vm_module_load(vm_module_t **out, const uint8_t *bytes, size_t len, 
         FAIL(VM_MALFORMED_FUNC_CODE_MISMATCH);
     if (m->datacount != VM_NO_INDEX && m->datacount != m->ndatas)
         FAIL(VM_MALFORMED_DATA_COUNT_MISMATCH);
+    if (l.data_use) {
+        /* a data index needs the DataCount section; with no data at all it is just unknown */
+        l.err_at = l.data_use;
+        FAIL(l.have_data ? VM_MALFORMED_DATA_COUNT_REQUIRED : VM_INVALID_UNKNOWN_DATA);
+    }
     m->hash = fnv1a64(bytes, len);
     m->arena_used = (size_t)(l.arena.base - (uint8_t *)arena) + l.arena.low;
     *out = m;

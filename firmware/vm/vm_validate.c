@@ -176,7 +176,9 @@ static vm_status_t check_br_table(vstate_t *v)
             uint32_t saved = v->nvals;
             vm_read_u32(&again, &depth);
             CHECK(label(v, depth, &types, &tn));
-            if (tn != arity)
+            /* all labels must carry exactly the same types (no subtyping without
+             * reference types), even in unreachable code */
+            if (tn != arity || (tn && memcmp(types, dtypes, tn) != 0))
                 FAIL(VM_INVALID_TYPE_MISMATCH);
             /* check the label's types against the stack without consuming it */
             CHECK(pop_types(v, types, tn));
@@ -233,11 +235,12 @@ static vm_status_t check_fc(vstate_t *v)
         CHECK(vm_read_u32(r, &idx));
         if (sub == 8)
             CHECK(zero_byte(r));
-        if (m->datacount == VM_NO_INDEX)
-            FAIL(VM_MALFORMED_DATA_COUNT_REQUIRED);
         if (sub == 8 && m->nmems == 0)
             FAIL(VM_INVALID_UNKNOWN_MEMORY);
-        if (idx >= m->datacount)
+        /* without a DataCount section the loader decides once it knows the data section */
+        if (m->datacount == VM_NO_INDEX && !v->b->data_use)
+            v->b->data_use = r->p;
+        if (m->datacount != VM_NO_INDEX && idx >= m->datacount)
             FAIL(VM_INVALID_UNKNOWN_DATA);
         if (sub == 8)
             CHECK(pop_i32s(v, 3));

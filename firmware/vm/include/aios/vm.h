@@ -248,8 +248,13 @@ typedef struct vm_import_def {
     vm_extern_t ext;
 } vm_import_def_t;
 
-/* Description of a module's import or export; names point into the module bytes (not
- * NUL-terminated). For imports `index` is the index the import takes in its space. */
+/*
+ * Description of a module's import or export; names point into the module bytes (not
+ * NUL-terminated). `index` is the index in its space (function, table, memory or global).
+ * For imports the expected type is given too: the limits of a table or memory (max VM_NO_MAX
+ * when absent), the type and mutability of a global; a function's type comes from
+ * vm_module_func_type(index).
+ */
 typedef struct vm_extern_desc {
     const char *module; /* imports only */
     uint32_t module_len;
@@ -257,6 +262,9 @@ typedef struct vm_extern_desc {
     uint32_t name_len;
     vm_extern_kind_t kind; /* FUNC, TABLE, MEMORY or GLOBAL */
     uint32_t index;
+    uint32_t min, max;   /* TABLE, MEMORY imports */
+    uint8_t global_type; /* GLOBAL imports: vm_valtype_t */
+    uint8_t mutable;     /* GLOBAL imports */
 } vm_extern_desc_t;
 
 /* A function type; `params`/`results` are vm_valtype_t bytes inside the module arena. */
