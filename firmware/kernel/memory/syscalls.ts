@@ -2,9 +2,9 @@
 import { Cap, Rights } from "../abi/flags";
 import { Sys } from "../abi/syscalls";
 import { authorize } from "../caps/authorize";
-import { remove } from "../caps/table";
-import { caps, Kind } from "../caps/table";
-import { ErrorCode } from "../generated/protocol";
+import { caps, Kind, remove } from "../caps/table";
+import { ErrorCode, FrameType } from "../generated/protocol";
+import { publish } from "../events/bus";
 import { fail } from "../errors/raise";
 import { Agent, agentById, isDescendant } from "../sched/agents";
 import { readRegion, regionVersion, shareRegion, writeRegion } from "./access";
@@ -37,9 +37,14 @@ export function memorySyscall(a: Agent, num: i32, a0: i32, a1: i32, a2: i32, a3:
     let t = agentById(a1)!;
     return result(a, num == Sys.MEM_SNAPSHOT ? snapshot(t) : restore(t, a2), num);
   }
-  let needed = num == Sys.MEM_WRITE ? Rights.WRITE : num == Sys.MEM_READ ? Rights.READ : num == Sys.MEM_SHARE ? Rights.SHARE : 0;
+  // A write through a read-only capability is refused as mem_read_only, the others as cap_denied.
+  let needed = num == Sys.MEM_READ || num == Sys.MEM_WRITE ? Rights.READ : num == Sys.MEM_SHARE ? Rights.SHARE : 0;
   let c = authorize(a.id, a0, Kind.REGION, needed, num);
   if (c < 0) return c;
+  if (num == Sys.MEM_WRITE && (caps[c].flags & Rights.WRITE) == 0) {
+    publish(FrameType.CapDenied, a.id, <u32>a0, <u32>Rights.WRITE, <u32>ErrorCode.MemReadOnly);
+    return fail(a.id, ErrorCode.MemReadOnly, num);
+  }
   let region = caps[c].object;
   switch (num) {
     case Sys.MEM_WRITE:

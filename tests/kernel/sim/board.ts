@@ -93,6 +93,8 @@ export class Board {
   kernel!: Kernel;
   /** Fuel each agent burned, as the simulated VM counted it. */
   readonly cpu = new Map<number, number>();
+  /** Every slice granted: who, when, the fuel granted and the fuel used. */
+  readonly slices: { agent: number; start: number; granted: number; used: number }[] = [];
   private seq = 0;
   private booting = false;
   readonly fuelPerUs: number;
@@ -303,7 +305,8 @@ export class Board {
     }
     const vm = this.vms.get(agent);
     if (vm === undefined) throw new Error(`kernel scheduled agent ${agent} without an instance`);
-    const limit = alarm < 0 ? Number.POSITIVE_INFINITY : alarm;
+    // A slice also ends where the run does: the host acts in between, as a UART interrupt would.
+    const limit = alarm < 0 ? until : Math.min(alarm, until);
     const budget = this.fuel.get(agent) ?? 0;
     let used = 0;
     while (used < budget && this.now < limit && this.vms.get(agent) === vm) {
@@ -332,6 +335,7 @@ export class Board {
       if (this.kernel.k_step_end(agent) === 0) break;
     }
     this.cpu.set(agent, (this.cpu.get(agent) ?? 0) + used);
+    this.slices.push({ agent, start: this.now - used / this.fuelPerUs, granted: budget, used });
     this.kernel.k_slice_end(agent, used);
     if (alarm >= 0 && this.now >= alarm) {
       this.alarm = -1;
