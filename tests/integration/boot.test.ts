@@ -45,9 +45,13 @@ describe.each(boards)("%s", (board) => {
     }
     const beats = events.filter((e) => e.kind === "heartbeat").slice(0, 3);
     expect(beats.map((e) => e.fields.count)).toEqual([1, 2, 3]);
-    const uptimes = beats.map((e) => Number(e.fields.uptime_us));
-    expect(uptimes[1]! - uptimes[0]!).toBeGreaterThan(900_000);
-    expect(uptimes[2]! - uptimes[1]!).toBeLessThan(1_100_000);
+    const [first, second, third] = beats.map((e) => Number(e.fields.uptime_us)) as [
+      number,
+      number,
+      number,
+    ];
+    expect(second - first).toBeGreaterThan(900_000);
+    expect(third - second).toBeLessThan(1_100_000);
     expect(booted.channel.decoder.stats).toMatchObject({ corrupt: 0, lost: 0, oversized: 0 });
   });
 
@@ -73,6 +77,25 @@ describe.each(boards)("%s", (board) => {
     const event = await refusal;
     expect(event.fields).toMatchObject({ command: 200, error: 4 });
     await booted.channel.ping(7, 10_000);
+  });
+
+  it("reports a real CPU fault with its decoded registers, then reboots with the fault as reset cause", async () => {
+    const kind = board === "native" ? "sigsegv" : "bus_fault";
+    const fault = booted.channel.waitFor((e) => e.kind === "fault", 10_000, "fault event");
+    const reboot = booted.channel.waitFor((e) => e.kind === "boot", 20_000, "boot after the fault");
+    await booted.channel.send("inject_fault", { kind });
+    const report = await fault;
+    expect(report.fields).toMatchObject({ kind, agent: 0, error: 32 });
+    expect(report.fields.pc).not.toBe(0);
+    if (board === "native") {
+      expect(report.fields.cfsr).toBe(11); // SIGSEGV
+    } else {
+      expect(report.fields.address).toBe(0x30000000);
+      expect(Number(report.fields.cfsr) & 0x8200).toBe(0x8200); // PRECISERR and BFARVALID
+    }
+    const boot = await reboot;
+    expect(boot.fields.reset_cause).toBe("fault");
+    await booted.channel.ping(42, 10_000);
   });
 
   it("reports no sanitizer findings", () => {

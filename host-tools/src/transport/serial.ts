@@ -1,12 +1,14 @@
 /**
  * The serial link to a device. All host↔device traffic goes through this interface; the real
- * implementation is serialport, tests use @serialport/binding-mock through the same class.
+ * implementation is serialport, tests use @serialport/binding-mock (mock.ts) through the same
+ * wrapper.
  *
- * Contract: `open` resolves once bytes can flow or rejects with a LinkError (never opened);
- * `data` delivers bytes in order; `close` is emitted once, with a LinkError when the link went
- * away by itself (unplug, target exit) and with nothing when close() was called.
+ * Contract: `openSerial` resolves once bytes can flow or rejects with a LinkError (never
+ * opened); `onData` delivers bytes in order; `onClose` listeners run once, with a LinkError
+ * when the link went away by itself (unplug, target exit, I/O error) and with nothing when
+ * close() was called; close() is safe to call twice.
  */
-import { SerialPort, SerialPortMock } from "serialport";
+import { SerialPort } from "serialport";
 import { LinkError } from "../errors.ts";
 
 export interface SerialLink {
@@ -19,13 +21,20 @@ export interface SerialLink {
 
 export interface SerialOptions {
   baudRate?: number;
-  /** Use @serialport/binding-mock (a port created with MockBinding.createPort) instead of the OS. */
-  mock?: boolean;
 }
 
-export async function openSerial(path: string, options: SerialOptions = {}): Promise<SerialLink> {
-  const settings = { path, baudRate: options.baudRate ?? 115200, autoOpen: false };
-  const port = options.mock ? new SerialPortMock(settings) : new SerialPort(settings);
+/** The part of serialport's stream API the link needs; SerialPort and SerialPortMock have it. */
+export interface PortStream {
+  readonly isOpen: boolean;
+  open(callback: (error: Error | null) => void): void;
+  write(data: Buffer, callback: (error: Error | null | undefined) => void): boolean;
+  close(callback: (error: Error | null) => void): void;
+  on(event: "data", listener: (data: Buffer) => void): this;
+  on(event: "close", listener: (error?: Error | null) => void): this;
+  on(event: "error", listener: (error: Error) => void): this;
+}
+
+export async function openPortStream(path: string, port: PortStream): Promise<SerialLink> {
   await new Promise<void>((resolve, reject) =>
     port.open((error) =>
       error
@@ -39,6 +48,11 @@ export async function openSerial(path: string, options: SerialOptions = {}): Pro
     ),
   );
   let closing = false;
+  let ioError: Error | undefined;
+  // Without a listener an I/O error would crash the process; it ends the link instead.
+  port.on("error", (error) => {
+    ioError = error;
+  });
   return {
     path,
     write: (bytes) =>
@@ -51,13 +65,16 @@ export async function openSerial(path: string, options: SerialOptions = {}): Pro
       }),
     onData: (listener) => port.on("data", listener),
     onClose: (listener) =>
-      port.on("close", (error?: Error) =>
+      port.on("close", (error?: Error | null) => {
+        if (closing) {
+          listener();
+          return;
+        }
+        const cause = error ?? ioError;
         listener(
-          closing
-            ? undefined
-            : new LinkError(`serial port ${path} closed${error ? `: ${error.message}` : ""}`, true),
-        ),
-      ),
+          new LinkError(`serial port ${path} closed${cause ? `: ${cause.message}` : ""}`, true),
+        );
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
@@ -68,4 +85,11 @@ export async function openSerial(path: string, options: SerialOptions = {}): Pro
         port.close(() => resolve());
       }),
   };
+}
+
+export function openSerial(path: string, options: SerialOptions = {}): Promise<SerialLink> {
+  return openPortStream(
+    path,
+    new SerialPort({ path, baudRate: options.baudRate ?? 115200, autoOpen: false }),
+  );
 }
