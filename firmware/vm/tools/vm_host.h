@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define HOST_STACK_SLOTS (256u * 1024u) /* 2 MiB of values per instance */
+#define HOST_STACK_SLOTS (64u * 1024u) /* 512 KiB of values per instance */
 #define HOST_CALL_DEPTH 20000u
 #define HOST_MAX_PAGES 1024u /* backing reserved for a memory without a smaller max */
 

@@ -63,7 +63,13 @@ static size_t put_utf8(char *o, unsigned cp)
 /* Decode a string starting after its opening quote. */
 static char *parse_string(parser_t *ps, size_t *len)
 {
-    char *out = malloc((size_t)(ps->end - ps->p) + 1), *o = out;
+    const char *q = ps->p;
+    char *out, *o;
+    /* the decoded string is never longer than its escaped form */
+    while (q < ps->end && *q != '"')
+        q += *q == '\\' ? 2 : 1;
+    out = malloc((size_t)(q - ps->p) + 1);
+    o = out;
     if (!out)
         return NULL;
     while (ps->p < ps->end && *ps->p != '"') {
