@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { Cap } from "./sim/abi.ts";
 import { Board } from "./sim/board.ts";
 import { ensureBuilt } from "./sim/build.ts";
 import { Random } from "./sim/random.ts";
@@ -6,7 +7,7 @@ import { errorCode } from "./sim/schema.ts";
 
 beforeAll(ensureBuilt, 120_000);
 
-const REALTIME = 1 << 10;
+const REALTIME = Cap.REALTIME;
 
 interface Task {
   budget: number;
@@ -46,7 +47,10 @@ function fullSet(random: Random): Task[] {
   for (let i = 0; i < n - 1; i++) {
     const period = p * 2 ** random.int(0, 2);
     const scale = (4 * p) / period;
-    const budget = Math.min(period, random.int(1, Math.max(1, Math.floor((units - 1) / scale / (n - i)))));
+    const budget = Math.min(
+      period,
+      random.int(1, Math.max(1, Math.floor((units - 1) / scale / (n - i)))),
+    );
     if (budget * scale >= units) break;
     tasks.push({ budget, period });
     units -= budget * scale;
@@ -60,7 +64,9 @@ function taskSet(random: Random, overloaded: boolean): Task[] {
   const n = random.int(2, 8);
   const harmonic = random.next() < 0.2;
   const base = random.int(2, 10) * 1000;
-  const periods = Array.from({ length: n }, () => (harmonic ? base * 2 ** random.int(0, 3) : random.int(2_000, 40_000)));
+  const periods = Array.from({ length: n }, () =>
+    harmonic ? base * 2 ** random.int(0, 3) : random.int(2_000, 40_000),
+  );
   const total = overloaded ? 1 + 0.3 * random.next() + 1e-3 : 0.3 + 0.7 * random.next();
   const shares = uunifast(random, n, harmonic && !overloaded && random.next() < 0.5 ? 1 : total);
   return periods.map((period, i) => {
@@ -70,8 +76,19 @@ function taskSet(random: Random, overloaded: boolean): Task[] {
   });
 }
 
-function spawnAll(board: Board, tasks: Task[], cost: (t: Task) => number = (t) => t.budget): number[] {
-  return tasks.map((t) => board.spawn("periodic", { caps: REALTIME, budget_us: t.budget, period_us: t.period, arg0: cost(t) }));
+function spawnAll(
+  board: Board,
+  tasks: Task[],
+  cost: (t: Task) => number = (t) => t.budget,
+): number[] {
+  return tasks.map((t) =>
+    board.spawn("periodic", {
+      caps: REALTIME,
+      budget_us: t.budget,
+      period_us: t.period,
+      arg0: cost(t),
+    }),
+  );
 }
 
 describe("deadline scheduler (EDF)", () => {
@@ -106,7 +123,9 @@ describe("deadline scheduler (EDF)", () => {
         jobs += done;
       });
     }
-    console.log(`EDF: ${feasible} feasible sets (${exactlyOne} with utilisation exactly 1) met all ${jobs} deadlines; ${1000 - feasible} overloaded sets refused`);
+    console.log(
+      `EDF: ${feasible} feasible sets (${exactlyOne} with utilisation exactly 1) met all ${jobs} deadlines; ${1000 - feasible} overloaded sets refused`,
+    );
   }, 120_000);
 
   it("throttles an overrunning deadline agent at its budget while the others meet every deadline", () => {
@@ -115,13 +134,21 @@ describe("deadline scheduler (EDF)", () => {
       { budget: 2000, period: 10_000 },
       { budget: 3000, period: 15_000 },
     ]);
-    const hog = board.spawn("periodic", { caps: REALTIME, budget_us: 2000, period_us: 10_000, arg0: 7000 });
+    const hog = board.spawn("periodic", {
+      caps: REALTIME,
+      budget_us: 2000,
+      period_us: 10_000,
+      arg0: 7000,
+    });
     const fair = board.spawn("spinner");
     board.run(1_000_000);
-    const missesOf = (id: number) => board.eventsOf("sched_deadline_miss").filter((e) => e.fields.agent === id).length;
+    const missesOf = (id: number) =>
+      board.eventsOf("sched_deadline_miss").filter((e) => e.fields.agent === id).length;
     expect(missesOf(a ?? 0)).toBe(0);
     expect(missesOf(b ?? 0)).toBe(0);
-    expect(board.eventsOf("sched_overrun").filter((e) => e.fields.agent === hog).length).toBeGreaterThan(50);
+    expect(
+      board.eventsOf("sched_overrun").filter((e) => e.fields.agent === hog).length,
+    ).toBeGreaterThan(50);
     expect(missesOf(hog)).toBeGreaterThan(0);
     // The hog gets its reservation and no more: 2 ms in every 10 ms.
     expect(board.cpu.get(hog)).toBeLessThanOrEqual(100 * 2000);
@@ -147,7 +174,12 @@ describe("deadline scheduler (EDF)", () => {
     const unprivileged = board.spawn("periodic", { arg0: 500, arg1: 1000, arg2: 10_000 });
     board.run(200_000);
     expect(board.eventsOf("sched_admitted").map((e) => e.fields.agent)).toEqual([first]);
-    expect(board.eventsOf("sched_refused")[0]?.fields).toMatchObject({ agent: second, budget_us: 5000, period_us: 10_000, utilisation_ppm: 1_100_000 });
+    expect(board.eventsOf("sched_refused")[0]?.fields).toMatchObject({
+      agent: second,
+      budget_us: 5000,
+      period_us: 10_000,
+      utilisation_ppm: 1_100_000,
+    });
     expect(board.eventsOf("agent_exited").map((e) => [e.fields.agent, e.fields.code])).toEqual([
       [second, errorCode("sched_admission_refused")],
       [unprivileged, errorCode("cap_denied")],
@@ -157,6 +189,8 @@ describe("deadline scheduler (EDF)", () => {
 
   it("refuses a reservation whose budget exceeds its period", () => {
     const board = new Board();
-    expect(board.spawn("periodic", { caps: REALTIME, budget_us: 2000, period_us: 1000 })).toBe(-errorCode("sched_bad_reservation"));
+    expect(board.spawn("periodic", { caps: REALTIME, budget_us: 2000, period_us: 1000 })).toBe(
+      -errorCode("sched_bad_reservation"),
+    );
   });
 });

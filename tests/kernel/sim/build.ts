@@ -71,7 +71,9 @@ async function compile(args: string[], output: string): Promise<void> {
 }
 
 export async function ensureBuilt(): Promise<void> {
-  const kernelSources = Math.max(newestSource(join(repoRoot, "firmware/kernel")));
+  // The build's own flags live here: a change to this file rebuilds everything.
+  const flags = statSync(fileURLToPath(import.meta.url)).mtimeMs;
+  const kernelSources = Math.max(newestSource(join(repoRoot, "firmware/kernel")), flags);
   if (stale(kernelWasm, kernelSources)) {
     await compile(
       [
@@ -88,6 +90,6 @@ export async function ensureBuilt(): Promise<void> {
     const output = join(agentsDir, `${name}.wasm`);
     if (!stale(output, agentSources)) continue;
     const entry = join(repoRoot, "agents", name, "index.ts");
-    await compile([entry, "--runtime", "stub", "--use", "abort=", "-O3"], output);
+    await compile([entry, "--runtime", "stub", "--use", "abort=", "--initialMemory", "1", "-O3"], output);
   }
 }
