@@ -32,7 +32,8 @@ void hal_board_init(void)
      * for SIGUSR1 from the host, which has opened the pty by then and sees the boot event.
      * The signal is blocked first so an early resume is kept pending, not fatal. */
     const char *paused = getenv("AIOS_START_PAUSED");
-    bool wait_for_host = paused != NULL && strcmp(paused, "1") == 0 && getenv("AIOS_UART_FD") == NULL;
+    bool wait_for_host =
+        paused != NULL && strcmp(paused, "1") == 0 && getenv("AIOS_UART_FD") == NULL;
     sigset_t resume;
     sigemptyset(&resume);
     sigaddset(&resume, SIGUSR1);

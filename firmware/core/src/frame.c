@@ -76,8 +76,8 @@ static aios_decode_status_t finish_frame(aios_frame_decoder_t *d, aios_frame_t *
 {
     bool ok;
     size_t raw_length = aios_cobs_decode(d->encoded, d->length, d->raw, sizeof d->raw, &ok);
-    aios_error_t error = ok ? aios_frame_parse(d->raw, raw_length, out)
-                            : AIOS_ERR_PROTOCOL_BAD_FRAME;
+    aios_error_t error =
+        ok ? aios_frame_parse(d->raw, raw_length, out) : AIOS_ERR_PROTOCOL_BAD_FRAME;
     d->length = 0;
     if (error != AIOS_ERR_OK) {
         d->last_error = error;

@@ -19,8 +19,7 @@ void core_link_init(void)
 
 static size_t encode(uint8_t type, const uint8_t *payload, size_t length, uint8_t *out)
 {
-    aios_frame_t frame = {AIOS_PROTOCOL_VERSION, type, next_seq++, hal_clock_us(), payload,
-                          length};
+    aios_frame_t frame = {AIOS_PROTOCOL_VERSION, type, next_seq++, hal_clock_us(), payload, length};
     return aios_frame_encode(&frame, out, AIOS_MAX_ENCODED_BYTES);
 }
 
