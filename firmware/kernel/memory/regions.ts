@@ -42,7 +42,8 @@ export function agentIdOfSlot(slot: i32): i32 {
   return agents[slot].id;
 }
 
-/** Creates a region owned by `owner` under authority capability `authority`. Handle index or -code. */
+/** Creates a region owned by `owner` under authority capability `authority`: the index of the
+ * owner's region capability, or -code. */
 export function createRegion(owner: i32, authority: i32, kind: i32, size: i32, extra: i32): i32 {
   if (kind < RegionKind.Ephemeral || kind > RegionKind.Shared || size <= 0) return -ErrorCode.SystemInvalidArgument;
   if (kind == RegionKind.Persistent && size > MAX_PERSISTENT_BYTES) return -ErrorCode.SystemInvalidArgument;

@@ -2,7 +2,7 @@
 import { Cap, Rights } from "../abi/flags";
 import { Sys } from "../abi/syscalls";
 import { authorize } from "../caps/authorize";
-import { caps, Kind, remove } from "../caps/table";
+import { caps, handleOf, Kind, remove } from "../caps/table";
 import { ErrorCode, FrameType } from "../generated/protocol";
 import { publish } from "../events/bus";
 import { fail } from "../errors/raise";
@@ -27,7 +27,9 @@ function snapshotTarget(a: Agent, target: i32, num: i32): i32 {
 export function memorySyscall(a: Agent, num: i32, a0: i32, a1: i32, a2: i32, a3: i32, a4: i32): i32 {
   if (num == Sys.MEM_CREATE) {
     let c = authorize(a.id, a0, Kind.AUTHORITY, Cap.ALLOC_MEMORY, num);
-    return c < 0 ? c : result(a, createRegion(a.id, c, a1, a2, a3), num);
+    if (c < 0) return c;
+    let region = createRegion(a.id, c, a1, a2, a3);
+    return region < 0 ? fail(a.id, -region, num) : handleOf(region);
   }
   if (num == Sys.MEM_SNAPSHOT || num == Sys.MEM_RESTORE) {
     let c = authorize(a.id, a0, Kind.AUTHORITY, Cap.LIFECYCLE, num);

@@ -26,6 +26,7 @@ export const agentImages = [
   "counter-v1",
   "counter-v2",
   "counter-v3",
+  "grower",
 ] as const;
 export type AgentName = (typeof agentImages)[number];
 
