@@ -29,7 +29,16 @@ function aios(...args: string[]): Promise<Run> {
 
 describe("aios CLI", () => {
   it("monitor --json --until heartbeat prints a schema line, the boot event and a heartbeat, and exits 0", async () => {
-    const run = await aios("monitor", "--board", "mps2-an386", "--json", "--until", "heartbeat", "--timeout", "60");
+    const run = await aios(
+      "monitor",
+      "--board",
+      "mps2-an386",
+      "--json",
+      "--until",
+      "heartbeat",
+      "--timeout",
+      "60",
+    );
     expect(run.code, run.stderr).toBe(0);
     const records = run.stdout
       .trim()
@@ -56,7 +65,9 @@ describe("aios CLI", () => {
   it("exits 1 and lists the known boards for an unknown board", async () => {
     const run = await aios("build", "--board", "mps2-an999");
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/unknown board 'mps2-an999'. Known boards: .*mps2-an385, mps2-an386, native/);
+    expect(run.stderr).toMatch(
+      /unknown board 'mps2-an999'. Known boards: .*mps2-an385, mps2-an386, native/,
+    );
   });
 
   it("exits 1 for an unknown event kind before starting anything", async () => {
@@ -71,10 +82,22 @@ describe("aios CLI", () => {
     expect(flash.code, flash.stderr).toBe(0);
     const { pid } = JSON.parse(flash.stdout) as { pid: number };
     try {
-      const monitor = await aios("monitor", "--board", "native", "--json", "--until", "heartbeat", "--timeout", "20");
+      const monitor = await aios(
+        "monitor",
+        "--board",
+        "native",
+        "--json",
+        "--until",
+        "heartbeat",
+        "--timeout",
+        "20",
+      );
       expect(monitor.code, monitor.stderr).toBe(0);
       expect(monitor.stderr).toMatch(/attaching to native started by aios flash/);
-      expect(JSON.parse(monitor.stdout.split("\n")[1] ?? "{}")).toMatchObject({ kind: "boot", seq: 0 });
+      expect(JSON.parse(monitor.stdout.split("\n")[1] ?? "{}")).toMatchObject({
+        kind: "boot",
+        seq: 0,
+      });
     } finally {
       const stop = await aios("flash", "--board", "native", "--stop");
       expect(stop.code).toBe(0);

@@ -35,10 +35,16 @@ function run(command: string, args: string[], onOutput: (text: string) => void):
     child.stdout.on("data", (d: Buffer) => onOutput(d.toString()));
     child.stderr.on("data", (d: Buffer) => onOutput(d.toString()));
     child.on("error", (error) =>
-      reject(new ToolError(`cannot run ${command}: ${error.message}. Run: node host-tools/scripts/bootstrap.js`)),
+      reject(
+        new ToolError(
+          `cannot run ${command}: ${error.message}. Run: node host-tools/scripts/bootstrap.js`,
+        ),
+      ),
     );
     child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new ToolError(`${command} ${args.join(" ")} failed (exit ${code})`)),
+      code === 0
+        ? resolve()
+        : reject(new ToolError(`${command} ${args.join(" ")} failed (exit ${code})`)),
     );
   });
 }
@@ -53,12 +59,23 @@ export async function buildFirmware(options: BuildOptions): Promise<BuildResult>
   const sanitize = options.sanitize === true && board.hal === "posix";
   const buildDir = buildDirFor(board.name, sanitize);
   let log = "";
-  const onOutput = options.onOutput ?? ((text: string) => void (log += text));
+  const onOutput =
+    options.onOutput ??
+    ((text: string) => {
+      log += text;
+    });
   try {
     if (!configuredFor(buildDir, board.name)) {
       await run(
         "cmake",
-        ["-S", firmwareDir, "-B", buildDir, `-DAIOS_BOARD=${board.name}`, `-DAIOS_SANITIZE=${sanitize ? "ON" : "OFF"}`],
+        [
+          "-S",
+          firmwareDir,
+          "-B",
+          buildDir,
+          `-DAIOS_BOARD=${board.name}`,
+          `-DAIOS_SANITIZE=${sanitize ? "ON" : "OFF"}`,
+        ],
         onOutput,
       );
     }
