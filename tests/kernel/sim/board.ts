@@ -259,6 +259,11 @@ export class Board {
     );
   }
 
+  /** A CPU fault or VM trap reported by the core (agent 0: native code acting for no agent). */
+  fault(agent: number, kind: string, error: number): number {
+    return this.guard(() => this.kernel.k_fault(agent, enumValue("fault_kind", kind), error));
+  }
+
   /** Writes little-endian i32 words into an agent's memory (parameter blocks for syscalls). */
   poke(agent: number, ptr: number, words: number[]): void {
     const view = new DataView(this.vm(agent).memory.buffer);
@@ -327,6 +332,9 @@ export class Board {
         } catch (error) {
           const code = trapCode(error);
           if (code === undefined) throw error;
+          // The trapping instruction burned fuel too: a crash loop still moves time on.
+          used += 1;
+          this.now += 1 / this.fuelPerUs;
           this.kernel.k_fault(agent, enumValue("fault_kind", "vm_trap"), code);
           break;
         }
