@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TimedEvent } from "../../host-tools/src/monitor/format.ts";
+import { encodeFrame } from "../../host-tools/src/protocol/frame.ts";
+import { schema } from "../../host-tools/src/protocol/generated/schema.ts";
 import { type BootedTarget, bootTarget } from "../support/targets.ts";
 
 const boards = ["mps2-an385", "mps2-an386", "native"];
@@ -75,7 +77,7 @@ describe.each(boards)("%s", (board) => {
       }),
     );
     const event = await refusal;
-    expect(event.fields).toMatchObject({ command: 200, error: 4 });
+    expect(event.fields).toMatchObject({ command: unknownType, error: 4 });
     await booted.channel.ping(7, 10_000);
   });
 
