@@ -9,24 +9,26 @@ import { stream } from "./stream";
 import { deliver } from "./subscriptions";
 
 const RECORD: usize = memory.data(EventRecord.SIZE);
+// Host-only events are raised while RECORD is being delivered, so they are built apart from it.
+const HOST_RECORD: usize = memory.data(EventRecord.SIZE);
 export let published: u32 = 0;
 
-function fill(type: i32, agent: i32, v0: u32, v1: u32, v2: u32, v3: u32): void {
+function fill(rec: usize, type: i32, agent: i32, v0: u32, v1: u32, v2: u32, v3: u32): void {
   let layout = eventLayout(type);
   assert(layout >= 0, "not a kernel event");
-  store<u8>(RECORD, <u8>type, EventRecord.TYPE);
-  store<u8>(RECORD, <u8>(layout >> 4), EventRecord.SEVERITY);
-  store<u16>(RECORD, <u16>agent, EventRecord.AGENT);
-  store<u32>(RECORD, correlation(), EventRecord.CORRELATION);
-  store<u32>(RECORD, v0, EventRecord.VALUES);
-  store<u32>(RECORD, v1, EventRecord.VALUES + 4);
-  store<u32>(RECORD, v2, EventRecord.VALUES + 8);
-  store<u32>(RECORD, v3, EventRecord.VALUES + 12);
-  store<i64>(RECORD, clockUs(), EventRecord.TIME);
+  store<u8>(rec, <u8>type, EventRecord.TYPE);
+  store<u8>(rec, <u8>(layout >> 4), EventRecord.SEVERITY);
+  store<u16>(rec, <u16>agent, EventRecord.AGENT);
+  store<u32>(rec, correlation(), EventRecord.CORRELATION);
+  store<u32>(rec, v0, EventRecord.VALUES);
+  store<u32>(rec, v1, EventRecord.VALUES + 4);
+  store<u32>(rec, v2, EventRecord.VALUES + 8);
+  store<u32>(rec, v3, EventRecord.VALUES + 12);
+  store<i64>(rec, clockUs(), EventRecord.TIME);
 }
 
 export function publish(type: i32, agent: i32, v0: u32 = 0, v1: u32 = 0, v2: u32 = 0, v3: u32 = 0): void {
-  fill(type, agent, v0, v1, v2, v3);
+  fill(RECORD, type, agent, v0, v1, v2, v3);
   published++;
   stream(RECORD);
   deliver(RECORD);
@@ -35,7 +37,7 @@ export function publish(type: i32, agent: i32, v0: u32 = 0, v1: u32 = 0, v2: u32
 /** Host-only events (drop reports): delivering them to subscribers could feed the very overflow
  * they report. */
 export function publishToHost(type: i32, agent: i32, v0: u32 = 0, v1: u32 = 0): void {
-  fill(type, agent, v0, v1, 0, 0);
+  fill(HOST_RECORD, type, agent, v0, v1, 0, 0);
   published++;
-  stream(RECORD);
+  stream(HOST_RECORD);
 }
