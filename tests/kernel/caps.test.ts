@@ -25,14 +25,21 @@ describe("capabilities", () => {
     const id = board.spawn("spinner", { caps: Cap.EVENTS_PUBLISH });
     const forged = self(board, id) + 1;
     expect(board.syscall(id, Sys.PUBLISH, forged, 1, 2, 3)).toBe(-errorCode("cap_invalid"));
-    expect(board.eventsOf("cap_denied")[0]?.fields).toMatchObject({ agent: id, handle: forged, needed: Cap.EVENTS_PUBLISH, error: errorCode("cap_invalid") });
+    expect(board.eventsOf("cap_denied")[0]?.fields).toMatchObject({
+      agent: id,
+      handle: forged,
+      needed: Cap.EVENTS_PUBLISH,
+      error: errorCode("cap_invalid"),
+    });
   });
 
   it("makes another agent's handle useless to anyone but its holder", () => {
     const board = new Board();
     const owner = board.spawn("spinner", { caps: Cap.EVENTS_PUBLISH });
     const thief = board.spawn("spinner");
-    expect(board.syscall(thief, Sys.PUBLISH, self(board, owner), 1, 2, 3)).toBe(-errorCode("cap_invalid"));
+    expect(board.syscall(thief, Sys.PUBLISH, self(board, owner), 1, 2, 3)).toBe(
+      -errorCode("cap_invalid"),
+    );
     expect(board.syscall(owner, Sys.PUBLISH, self(board, owner), 1, 2, 3)).toBe(0);
   });
 
@@ -48,13 +55,22 @@ describe("capabilities", () => {
     const from = board.spawn("spinner", { caps: Cap.DELEGATE | Cap.EVENTS_PUBLISH });
     const to = board.spawn("spinner");
     const cap = self(board, from);
-    expect(board.syscall(from, Sys.CAP_DELEGATE, cap, to, Cap.EVENTS_PUBLISH | Cap.ACCESS_NET)).toBe(-errorCode("cap_amplification"));
+    expect(
+      board.syscall(from, Sys.CAP_DELEGATE, cap, to, Cap.EVENTS_PUBLISH | Cap.ACCESS_NET),
+    ).toBe(-errorCode("cap_amplification"));
     const handle = board.syscall(from, Sys.CAP_DELEGATE, cap, to, Cap.EVENTS_PUBLISH);
     expect(board.syscall(to, Sys.CAP_INFO, handle)).toBe(Cap.EVENTS_PUBLISH);
     expect(board.syscall(to, Sys.PUBLISH, handle, 1, 2, 3)).toBe(0);
-    expect(board.eventsOf("cap_delegated")[0]?.fields).toMatchObject({ agent: from, to, handle, flags: Cap.EVENTS_PUBLISH });
+    expect(board.eventsOf("cap_delegated")[0]?.fields).toMatchObject({
+      agent: from,
+      to,
+      handle,
+      flags: Cap.EVENTS_PUBLISH,
+    });
     const plain = board.spawn("spinner", { caps: Cap.EVENTS_PUBLISH });
-    expect(board.syscall(plain, Sys.CAP_DELEGATE, self(board, plain), to, Cap.EVENTS_PUBLISH)).toBe(-errorCode("cap_denied"));
+    expect(board.syscall(plain, Sys.CAP_DELEGATE, self(board, plain), to, Cap.EVENTS_PUBLISH)).toBe(
+      -errorCode("cap_denied"),
+    );
   });
 
   it("reports a revoked handle as cap_revoked, also after its slot was reused", () => {
@@ -64,7 +80,11 @@ describe("capabilities", () => {
     const cap = self(board, from);
     const handle = board.syscall(from, Sys.CAP_DELEGATE, cap, to, Cap.EVENTS_PUBLISH);
     expect(board.syscall(from, Sys.CAP_REVOKE, cap, 0)).toBe(1);
-    expect(board.eventsOf("cap_revoked")[0]?.fields).toMatchObject({ agent: from, handle: cap, count: 1 });
+    expect(board.eventsOf("cap_revoked")[0]?.fields).toMatchObject({
+      agent: from,
+      handle: cap,
+      count: 1,
+    });
     expect(board.syscall(to, Sys.PUBLISH, handle, 1, 2, 3)).toBe(-errorCode("cap_revoked"));
     const reused = board.syscall(from, Sys.CAP_DELEGATE, cap, from, Cap.EVENTS_PUBLISH);
     expect(reused & 0xffff).toBe(handle & 0xffff);
@@ -76,10 +96,23 @@ describe("capabilities", () => {
     for (let seed = 1; seed <= 25; seed++) {
       const random = new Random(seed);
       const board = new Board();
-      const all = Cap.DELEGATE | Cap.SPAWN_AGENT | Cap.EVENTS_PUBLISH | Cap.EVENTS_SUBSCRIBE | Cap.ALLOC_MEMORY | Cap.ACCESS_IO;
+      const all =
+        Cap.DELEGATE |
+        Cap.SPAWN_AGENT |
+        Cap.EVENTS_PUBLISH |
+        Cap.EVENTS_SUBSCRIBE |
+        Cap.ALLOC_MEMORY |
+        Cap.ACCESS_IO;
       const root = board.spawn("spinner", { caps: all });
       const control = board.spawn("spinner", { caps: all });
-      const controlRegion = board.syscall(control, Sys.MEM_CREATE, self(board, control), SHARED, 64, 0);
+      const controlRegion = board.syscall(
+        control,
+        Sys.MEM_CREATE,
+        self(board, control),
+        SHARED,
+        64,
+        0,
+      );
       const authority: [number, number, number][] = [[root, self(board, root), all]];
       const regions: [number, number][] = [];
       const agents = [root, control, board.spawn("spinner"), board.spawn("spinner")];
@@ -109,11 +142,16 @@ describe("capabilities", () => {
           if (shared > 0) regions.push([to, shared]);
         }
       }
-      expect(board.syscall(root, Sys.CAP_REVOKE, self(board, root), 1)).toBeGreaterThanOrEqual(authority.length);
+      expect(board.syscall(root, Sys.CAP_REVOKE, self(board, root), 1)).toBeGreaterThanOrEqual(
+        authority.length,
+      );
       const revoked = -errorCode("cap_revoked");
-      for (const [agent, handle] of authority) expect(board.syscall(agent, Sys.CAP_INFO, handle)).toBe(revoked);
-      for (const [agent, handle] of authority) expect(board.syscall(agent, Sys.PUBLISH, handle, 1, 2, 3)).toBe(revoked);
-      for (const [agent, region] of regions) expect(board.syscall(agent, Sys.MEM_READ, region, 0, 0, PARAMS, 8)).toBe(revoked);
+      for (const [agent, handle] of authority)
+        expect(board.syscall(agent, Sys.CAP_INFO, handle)).toBe(revoked);
+      for (const [agent, handle] of authority)
+        expect(board.syscall(agent, Sys.PUBLISH, handle, 1, 2, 3)).toBe(revoked);
+      for (const [agent, region] of regions)
+        expect(board.syscall(agent, Sys.MEM_READ, region, 0, 0, PARAMS, 8)).toBe(revoked);
       expect(board.syscall(control, Sys.PUBLISH, self(board, control), 1, 2, 3)).toBe(0);
       expect(board.syscall(control, Sys.MEM_READ, controlRegion, 0, 0, PARAMS, 8)).toBe(8);
     }
@@ -122,7 +160,17 @@ describe("capabilities", () => {
 
 describe("quotas and resource groups", () => {
   function group(board: Board, values: Record<string, number>): number {
-    expect(board.command("group_create", { parent: 0, memory_bytes: 0, cpu_budget_us: 0, cpu_period_us: 0, event_rate: 0, io_bytes_per_s: 0, ...values })).toBe(0);
+    expect(
+      board.command("group_create", {
+        parent: 0,
+        memory_bytes: 0,
+        cpu_budget_us: 0,
+        cpu_period_us: 0,
+        event_rate: 0,
+        io_bytes_per_s: 0,
+        ...values,
+      }),
+    ).toBe(0);
     return Number(board.eventsOf("group_created").at(-1)?.fields.group);
   }
 
@@ -133,7 +181,11 @@ describe("quotas and resource groups", () => {
     board.run(100_000);
     expect(board.vm(id).call("pages")).toBe(4);
     expect(board.vm(id).call("refused")).toBeGreaterThan(0);
-    expect(board.eventsOf("quota_exceeded")[0]?.fields).toMatchObject({ agent: id, group: g, requested: 65536 });
+    expect(board.eventsOf("quota_exceeded")[0]?.fields).toMatchObject({
+      agent: id,
+      group: g,
+      requested: 65536,
+    });
   });
 
   it("shares one memory quota among every agent of a group", () => {
@@ -144,7 +196,9 @@ describe("quotas and resource groups", () => {
     expect(board.spawn("spinner", { group: g })).toBeGreaterThan(0);
     expect(board.spawn("spinner", { group: g })).toBe(-errorCode("quota_memory"));
     // Regions reserve size x 4 versions: 4 x 4096 fits nobody now.
-    expect(board.syscall(a, Sys.MEM_CREATE, self(board, a), SHARED, 4096, 0)).toBe(-errorCode("quota_memory"));
+    expect(board.syscall(a, Sys.MEM_CREATE, self(board, a), SHARED, 4096, 0)).toBe(
+      -errorCode("quota_memory"),
+    );
     expect(board.command("agent_kill", { agent: b })).toBe(0);
     expect(board.syscall(a, Sys.MEM_CREATE, self(board, a), SHARED, 4096, 0)).toBeGreaterThan(0);
   });
@@ -152,7 +206,13 @@ describe("quotas and resource groups", () => {
   it("limits a group's event rate with a token bucket", () => {
     const board = new Board();
     const g = group(board, { event_rate: 10 });
-    const id = board.spawn("chatter", { group: g, caps: Cap.EVENTS_PUBLISH, arg0: 0, arg1: 5, arg2: 10_000 });
+    const id = board.spawn("chatter", {
+      group: g,
+      caps: Cap.EVENTS_PUBLISH,
+      arg0: 0,
+      arg1: 5,
+      arg2: 10_000,
+    });
     board.run(1_000_000);
     const published = board.vm(id).call("eventsPublished");
     expect(published).toBeGreaterThanOrEqual(19);
@@ -168,8 +228,12 @@ describe("quotas and resource groups", () => {
     const denied = board.spawn("spinner");
     board.poke(id, PARAMS, [0x6c6c6568, 0x6f]);
     expect(board.syscall(id, Sys.IO_SUBMIT, self(board, id), 3, PARAMS, 80)).toBe(80);
-    expect(board.syscall(id, Sys.IO_SUBMIT, self(board, id), 3, PARAMS, 80)).toBe(-errorCode("quota_io"));
-    expect(board.syscall(denied, Sys.IO_SUBMIT, self(board, denied), 3, PARAMS, 1)).toBe(-errorCode("cap_denied"));
+    expect(board.syscall(id, Sys.IO_SUBMIT, self(board, id), 3, PARAMS, 80)).toBe(
+      -errorCode("quota_io"),
+    );
+    expect(board.syscall(denied, Sys.IO_SUBMIT, self(board, denied), 3, PARAMS, 1)).toBe(
+      -errorCode("cap_denied"),
+    );
     expect(board.io).toHaveLength(1);
     expect(new TextDecoder().decode(board.io[0]?.data.subarray(0, 5))).toBe("hello");
   });
@@ -177,7 +241,18 @@ describe("quotas and resource groups", () => {
   it("never creates a subgroup with more than its parent group allows", () => {
     const board = new Board();
     const parent = group(board, { memory_bytes: 65536 });
-    expect(board.command("group_create", { parent, memory_bytes: 2 * 65536, cpu_budget_us: 0, cpu_period_us: 0, event_rate: 0, io_bytes_per_s: 0 })).toBe(-errorCode("cap_amplification"));
-    expect(board.eventsOf("command_error").at(-1)?.fields).toMatchObject({ error: errorCode("cap_amplification") });
+    expect(
+      board.command("group_create", {
+        parent,
+        memory_bytes: 2 * 65536,
+        cpu_budget_us: 0,
+        cpu_period_us: 0,
+        event_rate: 0,
+        io_bytes_per_s: 0,
+      }),
+    ).toBe(-errorCode("cap_amplification"));
+    expect(board.eventsOf("command_error").at(-1)?.fields).toMatchObject({
+      error: errorCode("cap_amplification"),
+    });
   });
 });

@@ -6,8 +6,24 @@ import { enumValue, errorCode } from "./sim/schema.ts";
 
 beforeAll(ensureBuilt, 120_000);
 
-function policy(board: Board, agent: number, name: string, values: Record<string, number> = {}): void {
-  expect(board.command("agent_fault_policy", { agent, policy: name, threshold: 3, window_ms: 10_000, backoff_ms: 10, backoff_max_ms: 1000, supervisor: 0, ...values })).toBe(0);
+function policy(
+  board: Board,
+  agent: number,
+  name: string,
+  values: Record<string, number> = {},
+): void {
+  expect(
+    board.command("agent_fault_policy", {
+      agent,
+      policy: name,
+      threshold: 3,
+      window_ms: 10_000,
+      backoff_ms: 10,
+      backoff_max_ms: 1000,
+      supervisor: 0,
+      ...values,
+    }),
+  ).toBe(0);
 }
 
 describe("fault domains", () => {
@@ -17,10 +33,27 @@ describe("fault domains", () => {
     for (const id of ids) policy(board, id, "kill");
     board.run(10_000);
     const handled = board.eventsOf("fault_handled");
-    expect(handled.map((e) => [e.fields.agent, e.fields.kind, e.fields.error, e.fields.action])).toEqual([
-      [ids[0], enumValue("fault_kind", "vm_trap"), errorCode("vm_trap_unreachable"), enumValue("fault_action", "kill")],
-      [ids[1], enumValue("fault_kind", "vm_trap"), errorCode("vm_trap_integer_divide_by_zero"), enumValue("fault_action", "kill")],
-      [ids[2], enumValue("fault_kind", "vm_trap"), errorCode("vm_trap_memory_out_of_bounds"), enumValue("fault_action", "kill")],
+    expect(
+      handled.map((e) => [e.fields.agent, e.fields.kind, e.fields.error, e.fields.action]),
+    ).toEqual([
+      [
+        ids[0],
+        enumValue("fault_kind", "vm_trap"),
+        errorCode("vm_trap_unreachable"),
+        enumValue("fault_action", "kill"),
+      ],
+      [
+        ids[1],
+        enumValue("fault_kind", "vm_trap"),
+        errorCode("vm_trap_integer_divide_by_zero"),
+        enumValue("fault_action", "kill"),
+      ],
+      [
+        ids[2],
+        enumValue("fault_kind", "vm_trap"),
+        errorCode("vm_trap_memory_out_of_bounds"),
+        enumValue("fault_action", "kill"),
+      ],
     ]);
     expect(board.vms.size).toBe(0);
   });
@@ -50,11 +83,19 @@ describe("fault domains", () => {
     for (let i = 0; i < restarts.length; i++) {
       const restart = restarts[i];
       const next = faults[i + 1];
-      expect(Number(next?.deviceUs) - Number(restart?.deviceUs)).toBeGreaterThanOrEqual(Number(restart?.fields.delay_us));
+      expect(Number(next?.deviceUs) - Number(restart?.deviceUs)).toBeGreaterThanOrEqual(
+        Number(restart?.fields.delay_us),
+      );
     }
     expect(faults[3]?.fields.action).toBe(enumValue("fault_action", "escalate_supervisor"));
-    expect(board.eventsOf("agent_quarantined")[0]?.fields).toMatchObject({ agent: id, error: errorCode("vm_trap_unreachable") });
-    expect(board.eventsOf("error_raised").at(-1)?.fields).toMatchObject({ agent: supervisor, code: errorCode("fault_restart_limit") });
+    expect(board.eventsOf("agent_quarantined")[0]?.fields).toMatchObject({
+      agent: id,
+      error: errorCode("vm_trap_unreachable"),
+    });
+    expect(board.eventsOf("error_raised").at(-1)?.fields).toMatchObject({
+      agent: supervisor,
+      code: errorCode("fault_restart_limit"),
+    });
   });
 
   it("keeps a quarantined agent's instance, never runs it, and restarts it when the host releases it", () => {
@@ -88,14 +129,23 @@ describe("fault domains", () => {
     const bystander = board.spawn("spinner");
     policy(board, victim, "kill");
     expect(board.fault(victim, "mem_manage", 0)).toBe(enumValue("fault_action", "kill"));
-    expect(board.eventsOf("fault_handled")[0]?.fields).toMatchObject({ agent: victim, kind: enumValue("fault_kind", "mem_manage"), error: errorCode("fault_cpu") });
+    expect(board.eventsOf("fault_handled")[0]?.fields).toMatchObject({
+      agent: victim,
+      kind: enumValue("fault_kind", "mem_manage"),
+      error: errorCode("fault_cpu"),
+    });
     board.run(10_000);
     expect(board.cpu.get(bystander)).toBe(10_000);
   });
 
   it("never lets a faulting agent take down the kernel or another agent", () => {
     const board = new Board();
-    const rt = board.spawn("periodic", { caps: Cap.REALTIME, budget_us: 1000, period_us: 5000, arg0: 1000 });
+    const rt = board.spawn("periodic", {
+      caps: Cap.REALTIME,
+      budget_us: 1000,
+      period_us: 5000,
+      arg0: 1000,
+    });
     const fair = board.spawn("spinner");
     const crasher = board.spawn("faulty", { arg0: 1, arg2: 1000 });
     policy(board, crasher, "restart");
@@ -119,6 +169,11 @@ describe("fault domains", () => {
     const faultsOfA = board.eventsOf("fault_handled").filter((e) => e.fields.agent === a).length;
     expect(stats.get(a)).toMatchObject({ total: faultsOfA, restarts: faultsOfA, kills: 0 });
     expect(stats.has(b)).toBe(false);
-    expect(stats.get(0)).toMatchObject({ total: faultsOfA + 1, restarts: faultsOfA, kills: 1, quarantines: 0 });
+    expect(stats.get(0)).toMatchObject({
+      total: faultsOfA + 1,
+      restarts: faultsOfA,
+      kills: 1,
+      quarantines: 0,
+    });
   });
 });

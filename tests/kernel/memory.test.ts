@@ -22,7 +22,13 @@ function write(board: Board, agent: number, region: number, text: string, offset
   return board.syscall(agent, Sys.MEM_WRITE, region, offset, BUF, text.length);
 }
 
-function read(board: Board, agent: number, region: number, length: number, version = 0): string | number {
+function read(
+  board: Board,
+  agent: number,
+  region: number,
+  length: number,
+  version = 0,
+): string | number {
   const n = board.syscall(agent, Sys.MEM_READ, region, version, 0, OUT, length);
   return n < 0 ? n : new TextDecoder().decode(board.peek(agent, OUT, n));
 }
@@ -45,7 +51,9 @@ describe("memory fabric", () => {
     expect(write(board, owner, region, "six")).toBe(6);
     expect(read(board, owner, region, 3, 2)).toBe(-errorCode("mem_version_gone"));
     expect(read(board, owner, region, 3, 3)).toBe("two");
-    expect(board.eventsOf("mem_region_written").map((e) => e.fields.version)).toEqual([2, 3, 4, 5, 6]);
+    expect(board.eventsOf("mem_region_written").map((e) => e.fields.version)).toEqual([
+      2, 3, 4, 5, 6,
+    ]);
   });
 
   it("keeps an ephemeral region private to its owner", () => {
@@ -53,8 +61,12 @@ describe("memory fabric", () => {
     const owner = board.spawn("spinner", { caps: Cap.ALLOC_MEMORY });
     const other = board.spawn("spinner");
     const region = board.syscall(owner, Sys.MEM_CREATE, self(board, owner), EPHEMERAL, 64, 0);
-    expect(board.syscall(owner, Sys.MEM_SHARE, region, other, Rights.READ)).toBe(-errorCode("cap_denied"));
-    expect(board.syscall(other, Sys.MEM_READ, region, 0, 0, OUT, 4)).toBe(-errorCode("cap_invalid"));
+    expect(board.syscall(owner, Sys.MEM_SHARE, region, other, Rights.READ)).toBe(
+      -errorCode("cap_denied"),
+    );
+    expect(board.syscall(other, Sys.MEM_READ, region, 0, 0, OUT, 4)).toBe(
+      -errorCode("cap_invalid"),
+    );
   });
 
   it("grants shared pages read-only or read-write by capability and keeps each holder's MPU domain in step", () => {
@@ -66,14 +78,22 @@ describe("memory fabric", () => {
     write(board, owner, region, "shared");
     const ro = board.syscall(owner, Sys.MEM_SHARE, region, reader, Rights.READ);
     const rw = board.syscall(owner, Sys.MEM_SHARE, region, writer, Rights.READ | Rights.WRITE);
-    expect(board.eventsOf("mem_shared").map((e) => [e.fields.agent, e.fields.rights, e.fields.handle, e.fields.owner])).toEqual([
+    expect(
+      board
+        .eventsOf("mem_shared")
+        .map((e) => [e.fields.agent, e.fields.rights, e.fields.handle, e.fields.owner]),
+    ).toEqual([
       [reader, Rights.READ, ro, owner],
       [writer, Rights.READ | Rights.WRITE, rw, owner],
     ]);
     expect(read(board, reader, ro, 6)).toBe("shared");
     expect(write(board, reader, ro, "nope")).toBe(-errorCode("mem_read_only"));
-    expect(board.syscall(reader, Sys.MEM_SHARE, ro, writer, Rights.READ)).toBe(-errorCode("cap_denied"));
-    expect(board.mpu.get(reader)?.filter(Boolean)).toEqual([expect.objectContaining({ rights: Rights.READ, length: 128 })]);
+    expect(board.syscall(reader, Sys.MEM_SHARE, ro, writer, Rights.READ)).toBe(
+      -errorCode("cap_denied"),
+    );
+    expect(board.mpu.get(reader)?.filter(Boolean)).toEqual([
+      expect.objectContaining({ rights: Rights.READ, length: 128 }),
+    ]);
     const before = board.mpu.get(reader)?.[0]?.offset;
     expect(write(board, writer, rw, "SHARED")).toBe(3);
     expect(read(board, owner, region, 6)).toBe("SHARED");
@@ -87,11 +107,17 @@ describe("memory fabric", () => {
   it("refuses a mapping when the agent's MPU domain has no free slot", () => {
     const board = new Board();
     const owner = board.spawn("spinner", { caps: Cap.ALLOC_MEMORY });
-    const handles = [0, 1, 2, 3].map(() => board.syscall(owner, Sys.MEM_CREATE, self(board, owner), SHARED, 64, 0));
+    const handles = [0, 1, 2, 3].map(() =>
+      board.syscall(owner, Sys.MEM_CREATE, self(board, owner), SHARED, 64, 0),
+    );
     expect(handles.every((h) => h > 0)).toBe(true);
-    expect(board.syscall(owner, Sys.MEM_CREATE, self(board, owner), SHARED, 64, 0)).toBe(-errorCode("mem_mpu_exhausted"));
-    expect(board.syscall(owner, Sys.MEM_FREE, handles[0])).toBe(0);
-    expect(board.syscall(owner, Sys.MEM_CREATE, self(board, owner), SHARED, 64, 0)).toBeGreaterThan(0);
+    expect(board.syscall(owner, Sys.MEM_CREATE, self(board, owner), SHARED, 64, 0)).toBe(
+      -errorCode("mem_mpu_exhausted"),
+    );
+    expect(board.syscall(owner, Sys.MEM_FREE, handles[0] ?? 0)).toBe(0);
+    expect(board.syscall(owner, Sys.MEM_CREATE, self(board, owner), SHARED, 64, 0)).toBeGreaterThan(
+      0,
+    );
   });
 
   it("reclaims a region whose lease expired and tells every holder first", () => {
@@ -117,7 +143,9 @@ describe("memory fabric", () => {
 
   it("frees an agent's regions with it, and moves them to the agent that merges it", () => {
     const board = new Board();
-    const parent = board.spawn("spinner", { caps: Cap.SPAWN_AGENT | Cap.LIFECYCLE | Cap.ALLOC_MEMORY | Cap.KILL_AGENT });
+    const parent = board.spawn("spinner", {
+      caps: Cap.SPAWN_AGENT | Cap.LIFECYCLE | Cap.ALLOC_MEMORY | Cap.KILL_AGENT,
+    });
     const cap = self(board, parent);
     board.poke(parent, BUF, [imageId("spinner"), Cap.ALLOC_MEMORY, 0, 100, 0, 0, 0, 0, 0]);
     const doomed = board.syscall(parent, Sys.SPAWN, cap, BUF);
@@ -129,7 +157,9 @@ describe("memory fabric", () => {
     expect(board.eventsOf("mem_region_freed").map((e) => e.fields.agent)).toEqual([doomed]);
     expect(board.syscall(parent, Sys.MERGE, cap, absorbed)).toBe(0);
     expect(board.eventsOf("mem_region_freed")).toHaveLength(1);
-    const moved = board.eventsOf("cap_granted").filter((e) => e.fields.agent === parent && e.fields.granter === absorbed);
+    const moved = board
+      .eventsOf("cap_granted")
+      .filter((e) => e.fields.agent === parent && e.fields.granter === absorbed);
     expect(moved).toHaveLength(1);
     expect(read(board, parent, Number(moved[0]?.fields.handle), 4)).toBe("mine");
   });
@@ -186,18 +216,35 @@ describe("memory fabric", () => {
     const saved = board.vm(child).call("counter");
     const slot = board.syscall(parent, Sys.MEM_SNAPSHOT, cap, child);
     expect(slot).toBeGreaterThanOrEqual(0);
-    expect(board.eventsOf("mem_snapshot")[0]?.fields).toMatchObject({ agent: child, slot, bytes: 65536 });
+    expect(board.eventsOf("mem_snapshot")[0]?.fields).toMatchObject({
+      agent: child,
+      slot,
+      bytes: 65536,
+    });
     board.run(20_000);
     expect(board.vm(child).call("counter")).toBeGreaterThan(saved);
     expect(board.syscall(parent, Sys.MEM_RESTORE, cap, child, slot)).toBe(0);
     expect(board.vm(child).call("counter")).toBe(saved);
-    expect(board.syscall(parent, Sys.MEM_RESTORE, cap, child, slot + 1)).toBe(-errorCode("mem_snapshot_missing"));
-    expect(board.syscall(parent, Sys.MEM_RESTORE, cap, parent, slot)).toBe(-errorCode("system_invalid_argument"));
+    expect(board.syscall(parent, Sys.MEM_RESTORE, cap, child, slot + 1)).toBe(
+      -errorCode("mem_snapshot_missing"),
+    );
+    expect(board.syscall(parent, Sys.MEM_RESTORE, cap, parent, slot)).toBe(
+      -errorCode("system_invalid_argument"),
+    );
   });
 
   it("charges snapshots to the agent's memory quota", () => {
     const board = new Board();
-    expect(board.command("group_create", { parent: 0, memory_bytes: 2 * 65536, cpu_budget_us: 0, cpu_period_us: 0, event_rate: 0, io_bytes_per_s: 0 })).toBe(0);
+    expect(
+      board.command("group_create", {
+        parent: 0,
+        memory_bytes: 2 * 65536,
+        cpu_budget_us: 0,
+        cpu_period_us: 0,
+        event_rate: 0,
+        io_bytes_per_s: 0,
+      }),
+    ).toBe(0);
     const id = board.spawn("counter-v1", { caps: Cap.LIFECYCLE, group: 1 });
     const cap = self(board, id);
     expect(board.syscall(id, Sys.MEM_SNAPSHOT, cap, id)).toBeGreaterThanOrEqual(0);

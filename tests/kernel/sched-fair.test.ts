@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Board } from "./sim/board.ts";
 import { Hint } from "./sim/abi.ts";
+import { Board } from "./sim/board.ts";
 import { ensureBuilt } from "./sim/build.ts";
 
 beforeAll(ensureBuilt, 120_000);

@@ -11,12 +11,25 @@ const SECOND = 1_000_000;
 describe("priority inheritance", () => {
   it("runs an idle-class lock holder on the deadline of the agent waiting for its lock, so the waiter meets every deadline", () => {
     const board = new Board();
-    const holder = board.spawn("locker", { hints: Hint.IDLEABLE, arg0: 0, arg1: 1, arg2: 5000, arg3: 30_000 });
+    const holder = board.spawn("locker", {
+      hints: Hint.IDLEABLE,
+      arg0: 0,
+      arg1: 1,
+      arg2: 5000,
+      arg3: 30_000,
+    });
     expect(board.syscall(holder, Sys.LOCK_CREATE)).toBe(1);
     board.run(100); // the holder takes the lock and is 100 µs into its 5 ms of work
     board.spawn("spinner");
     board.spawn("spinner");
-    const waiter = board.spawn("locker", { caps: Cap.REALTIME, budget_us: 8000, period_us: 20_000, arg0: 1, arg1: 1, arg2: 1000 });
+    const waiter = board.spawn("locker", {
+      caps: Cap.REALTIME,
+      budget_us: 8000,
+      period_us: 20_000,
+      arg0: 1,
+      arg1: 1,
+      arg2: 1000,
+    });
     board.run(SECOND);
     expect(board.eventsOf("sched_deadline_miss")).toEqual([]);
     expect(board.vm(waiter).call("roundsDone")).toBeGreaterThanOrEqual(49);
@@ -33,13 +46,24 @@ describe("priority inheritance", () => {
     const board = new Board();
     const server = board.spawn("server", { hints: Hint.IDLEABLE, arg0: 3000 });
     board.spawn("spinner");
-    const client = board.spawn("client", { caps: Cap.REALTIME, budget_us: 6000, period_us: 20_000, arg0: server, arg1: 7, arg2: 500 });
+    const client = board.spawn("client", {
+      caps: Cap.REALTIME,
+      budget_us: 6000,
+      period_us: 20_000,
+      arg0: server,
+      arg1: 7,
+      arg2: 500,
+    });
     board.run(SECOND);
     expect(board.eventsOf("sched_deadline_miss")).toEqual([]);
     expect(board.vm(client).call("jobsDone")).toBeGreaterThanOrEqual(49);
     expect(board.vm(client).call("wrongReplies")).toBe(0);
     expect(board.vm(server).call("callsServed")).toBeGreaterThanOrEqual(49);
-    expect(board.eventsOf("sched_inherit")[0]?.fields).toMatchObject({ agent: server, donor: client, lock: 0 });
+    expect(board.eventsOf("sched_inherit")[0]?.fields).toMatchObject({
+      agent: server,
+      donor: client,
+      lock: 0,
+    });
   });
 
   it("refuses a lock wait that would close a cycle", () => {

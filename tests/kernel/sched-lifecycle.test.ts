@@ -8,7 +8,13 @@ beforeAll(ensureBuilt, 120_000);
 
 const PARAMS = 0xe000; // scratch in the calling agent's memory
 
-function spawnChild(board: Board, parent: number, flags: number, image = imageId("spinner"), weight = 100): number {
+function spawnChild(
+  board: Board,
+  parent: number,
+  flags: number,
+  image = imageId("spinner"),
+  weight = 100,
+): number {
   board.poke(parent, PARAMS, [image, flags, 0, weight, 0, 0, 0, 0, 0]);
   return board.syscall(parent, Sys.SPAWN, board.syscall(parent, Sys.CAP_SELF), PARAMS);
 }
@@ -16,13 +22,27 @@ function spawnChild(board: Board, parent: number, flags: number, image = imageId
 describe("agent lifecycle", () => {
   it("spawns a child whose capability is derived from, and never wider than, its parent's", () => {
     const board = new Board();
-    const parent = board.spawn("spinner", { caps: Cap.SPAWN_AGENT | Cap.EVENTS_PUBLISH | Cap.KILL_AGENT });
+    const parent = board.spawn("spinner", {
+      caps: Cap.SPAWN_AGENT | Cap.EVENTS_PUBLISH | Cap.KILL_AGENT,
+    });
     const child = spawnChild(board, parent, Cap.EVENTS_PUBLISH);
     expect(child).toBeGreaterThan(0);
-    expect(board.syscall(child, Sys.CAP_INFO, board.syscall(child, Sys.CAP_SELF))).toBe(Cap.EVENTS_PUBLISH);
-    expect(board.eventsOf("cap_granted").at(-1)?.fields).toMatchObject({ agent: child, flags: Cap.EVENTS_PUBLISH, granter: parent });
-    expect(board.eventsOf("agent_spawned").at(-1)?.fields).toMatchObject({ agent: child, parent, image: imageId("spinner") });
-    expect(spawnChild(board, parent, Cap.EVENTS_PUBLISH | Cap.ACCESS_NET)).toBe(-errorCode("cap_amplification"));
+    expect(board.syscall(child, Sys.CAP_INFO, board.syscall(child, Sys.CAP_SELF))).toBe(
+      Cap.EVENTS_PUBLISH,
+    );
+    expect(board.eventsOf("cap_granted").at(-1)?.fields).toMatchObject({
+      agent: child,
+      flags: Cap.EVENTS_PUBLISH,
+      granter: parent,
+    });
+    expect(board.eventsOf("agent_spawned").at(-1)?.fields).toMatchObject({
+      agent: child,
+      parent,
+      image: imageId("spinner"),
+    });
+    expect(spawnChild(board, parent, Cap.EVENTS_PUBLISH | Cap.ACCESS_NET)).toBe(
+      -errorCode("cap_amplification"),
+    );
     expect(spawnChild(board, child, 0)).toBe(-errorCode("cap_denied"));
   });
 
@@ -35,7 +55,10 @@ describe("agent lifecycle", () => {
     const cap = board.syscall(parent, Sys.CAP_SELF);
     expect(board.syscall(parent, Sys.KILL, cap, stranger)).toBe(-errorCode("agent_not_descendant"));
     expect(board.syscall(parent, Sys.KILL, cap, grandchild)).toBe(0);
-    expect(board.eventsOf("agent_killed").at(-1)?.fields).toMatchObject({ agent: grandchild, by: parent });
+    expect(board.eventsOf("agent_killed").at(-1)?.fields).toMatchObject({
+      agent: grandchild,
+      by: parent,
+    });
     expect(board.vms.has(grandchild)).toBe(false);
     expect(board.syscall(parent, Sys.KILL, cap, grandchild)).toBe(-errorCode("agent_not_found"));
   });
@@ -48,7 +71,10 @@ describe("agent lifecycle", () => {
     expect(count).toBeGreaterThan(100);
     const copy = board.syscall(original, Sys.CLONE, board.syscall(original, Sys.CAP_SELF));
     expect(board.vm(copy).call("counter")).toBe(count);
-    expect(board.eventsOf("agent_cloned")[0]?.fields).toMatchObject({ agent: copy, source: original });
+    expect(board.eventsOf("agent_cloned")[0]?.fields).toMatchObject({
+      agent: copy,
+      source: original,
+    });
     board.run(50_000);
     expect(board.vm(copy).call("counter")).toBeGreaterThan(count);
   });
@@ -59,12 +85,19 @@ describe("agent lifecycle", () => {
     const other = board.spawn("spinner", { weight: 400 });
     const cap = board.syscall(whole, Sys.CAP_SELF);
     const half = board.syscall(whole, Sys.SPLIT, cap);
-    expect(board.eventsOf("agent_split")[0]?.fields).toMatchObject({ agent: half, source: whole, weight: 200 });
+    expect(board.eventsOf("agent_split")[0]?.fields).toMatchObject({
+      agent: half,
+      source: whole,
+      weight: 200,
+    });
     board.run(1_000_000);
     const share = (id: number) => (board.cpu.get(id) ?? 0) / 1_000_000;
     expect(share(whole) + share(half)).toBeCloseTo(share(other), 1);
     expect(board.syscall(whole, Sys.MERGE, cap, half)).toBe(0);
-    expect(board.eventsOf("agent_merged")[0]?.fields).toMatchObject({ agent: whole, absorbed: half });
+    expect(board.eventsOf("agent_merged")[0]?.fields).toMatchObject({
+      agent: whole,
+      absorbed: half,
+    });
     expect(board.vms.has(half)).toBe(false);
     board.cpu.clear();
     board.run(1_000_000);
@@ -82,7 +115,9 @@ describe("agent lifecycle", () => {
     expect(board.vm(id).call("counter") - before).toBe(1000);
     expect(board.command("agent_upgrade", { agent: id, image: imageId("counter-v3") })).toBe(0);
     expect(board.vm(id).call("counter")).toBe(0);
-    expect(board.eventsOf("agent_upgraded").map((e) => [e.fields.image, e.fields.state_kept])).toEqual([
+    expect(
+      board.eventsOf("agent_upgraded").map((e) => [e.fields.image, e.fields.state_kept]),
+    ).toEqual([
       [imageId("counter-v2"), 1],
       [imageId("counter-v3"), 0],
     ]);
@@ -90,13 +125,25 @@ describe("agent lifecycle", () => {
 
   it("specializes a capability: it and everything derived from it lose the dropped flags", () => {
     const board = new Board();
-    const parent = board.spawn("spinner", { caps: Cap.SPAWN_AGENT | Cap.EVENTS_PUBLISH | Cap.EVENTS_SUBSCRIBE });
+    const parent = board.spawn("spinner", {
+      caps: Cap.SPAWN_AGENT | Cap.EVENTS_PUBLISH | Cap.EVENTS_SUBSCRIBE,
+    });
     const child = spawnChild(board, parent, Cap.EVENTS_PUBLISH | Cap.EVENTS_SUBSCRIBE);
     const cap = board.syscall(parent, Sys.CAP_SELF);
-    expect(board.syscall(parent, Sys.CAP_SPECIALIZE, cap, Cap.SPAWN_AGENT | Cap.EVENTS_SUBSCRIBE)).toBe(Cap.SPAWN_AGENT | Cap.EVENTS_SUBSCRIBE);
-    expect(board.syscall(child, Sys.CAP_INFO, board.syscall(child, Sys.CAP_SELF))).toBe(Cap.EVENTS_SUBSCRIBE);
-    expect(board.syscall(child, Sys.PUBLISH, board.syscall(child, Sys.CAP_SELF), 1, 2, 3)).toBe(-errorCode("cap_denied"));
-    expect(board.eventsOf("agent_specialized")[0]?.fields).toMatchObject({ agent: parent, handle: cap, flags: Cap.SPAWN_AGENT | Cap.EVENTS_SUBSCRIBE });
+    expect(
+      board.syscall(parent, Sys.CAP_SPECIALIZE, cap, Cap.SPAWN_AGENT | Cap.EVENTS_SUBSCRIBE),
+    ).toBe(Cap.SPAWN_AGENT | Cap.EVENTS_SUBSCRIBE);
+    expect(board.syscall(child, Sys.CAP_INFO, board.syscall(child, Sys.CAP_SELF))).toBe(
+      Cap.EVENTS_SUBSCRIBE,
+    );
+    expect(board.syscall(child, Sys.PUBLISH, board.syscall(child, Sys.CAP_SELF), 1, 2, 3)).toBe(
+      -errorCode("cap_denied"),
+    );
+    expect(board.eventsOf("agent_specialized")[0]?.fields).toMatchObject({
+      agent: parent,
+      handle: cap,
+      flags: Cap.SPAWN_AGENT | Cap.EVENTS_SUBSCRIBE,
+    });
   });
 
   it("ends an agent that exits, with its exit code", () => {

@@ -14,7 +14,11 @@ function namespaceConstants(file: string, namespace: string): Record<string, num
   const values: Record<string, number> = {};
   for (const match of body.matchAll(/export const (\w+): i32 = ([^;]+);/g)) {
     const [, name, expression] = match;
-    if (name === undefined || expression === undefined || !/^[\dxa-fA-F\s()<>|&~+-]+$/.test(expression)) {
+    if (
+      name === undefined ||
+      expression === undefined ||
+      !/^[\dxa-fA-F\s()<>|&~+-]+$/.test(expression)
+    ) {
       throw new Error(`${file}: ${namespace}.${name} is not a constant expression`);
     }
     values[name] = Number(new Function(`return (${expression});`)());
@@ -22,19 +26,95 @@ function namespaceConstants(file: string, namespace: string): Record<string, num
   return values;
 }
 
-type Table = Record<string, number>;
-const must = (table: Table) =>
-  new Proxy(table, {
+// Names only, for the type checker; the values come from the AssemblyScript source above.
+type SysName =
+  | "SELF"
+  | "ARG"
+  | "CLOCK"
+  | "LOG"
+  | "EXIT"
+  | "CORRELATE"
+  | "LAST_ERROR"
+  | "LAST_CORRELATION"
+  | "ERROR_COUNT"
+  | "CAP_SELF"
+  | "CAP_INFO"
+  | "CAP_DELEGATE"
+  | "CAP_REVOKE"
+  | "CAP_SPECIALIZE"
+  | "GROUP_CREATE"
+  | "IO_SUBMIT"
+  | "YIELD"
+  | "SLEEP"
+  | "HINT"
+  | "DEADLINE"
+  | "END_JOB"
+  | "SPAWN"
+  | "KILL"
+  | "CLONE"
+  | "MERGE"
+  | "SPLIT"
+  | "UPGRADE"
+  | "LOCK_CREATE"
+  | "LOCK_ACQUIRE"
+  | "LOCK_RELEASE"
+  | "CALL"
+  | "CALL_RESULT"
+  | "RECEIVE"
+  | "WAIT_CALL"
+  | "REPLY"
+  | "MEM_CREATE"
+  | "MEM_WRITE"
+  | "MEM_READ"
+  | "MEM_SHARE"
+  | "MEM_LEASE"
+  | "MEM_INFO"
+  | "MEM_FREE"
+  | "MEM_SNAPSHOT"
+  | "MEM_RESTORE"
+  | "SUBSCRIBE"
+  | "UNSUBSCRIBE"
+  | "POLL"
+  | "WAIT_EVENT"
+  | "PUBLISH"
+  | "DROPPED"
+  | "SVC_KICK"
+  | "SVC_PROBE"
+  | "SVC_HEALTH";
+type CapName =
+  | "SPAWN_AGENT"
+  | "KILL_AGENT"
+  | "ALLOC_MEMORY"
+  | "ACCESS_FS"
+  | "ACCESS_NET"
+  | "ACCESS_IO"
+  | "EVENTS_PUBLISH"
+  | "EVENTS_SUBSCRIBE"
+  | "SERVICES"
+  | "DELEGATE"
+  | "REALTIME"
+  | "SUPERVISOR"
+  | "LIFECYCLE"
+  | "GROUPS"
+  | "ALL";
+type RightsName = "READ" | "WRITE" | "SHARE" | "ALL";
+type HintName = "LATENCY_SENSITIVE" | "BATCH" | "IDLEABLE";
+type SubscribeName = "SEVERITY_MASK" | "DROP_OLDEST";
+type EventRecordName = "TYPE" | "SEVERITY" | "AGENT" | "CORRELATION" | "VALUES" | "TIME" | "SIZE";
+
+function must<Name extends string>(table: Record<string, number>): Readonly<Record<Name, number>> {
+  return new Proxy(table, {
     get: (target, key: string) => {
       const value = target[key];
       if (value === undefined) throw new Error(`ABI has no ${key}`);
       return value;
     },
-  });
+  }) as Record<Name, number>;
+}
 
-export const Sys = must(namespaceConstants("syscalls.ts", "Sys"));
-export const Cap = must(namespaceConstants("flags.ts", "Cap"));
-export const Rights = must(namespaceConstants("flags.ts", "Rights"));
-export const Hint = must(namespaceConstants("flags.ts", "Hint"));
-export const Subscribe = must(namespaceConstants("flags.ts", "Subscribe"));
-export const EventRecord = must(namespaceConstants("flags.ts", "EventRecord"));
+export const Sys = must<SysName>(namespaceConstants("syscalls.ts", "Sys"));
+export const Cap = must<CapName>(namespaceConstants("flags.ts", "Cap"));
+export const Rights = must<RightsName>(namespaceConstants("flags.ts", "Rights"));
+export const Hint = must<HintName>(namespaceConstants("flags.ts", "Hint"));
+export const Subscribe = must<SubscribeName>(namespaceConstants("flags.ts", "Subscribe"));
+export const EventRecord = must<EventRecordName>(namespaceConstants("flags.ts", "EventRecord"));

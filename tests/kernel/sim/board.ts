@@ -267,11 +267,13 @@ export class Board {
   /** Writes little-endian i32 words into an agent's memory (parameter blocks for syscalls). */
   poke(agent: number, ptr: number, words: number[]): void {
     const view = new DataView(this.vm(agent).memory.buffer);
-    words.forEach((w, i) => view.setInt32(ptr + 4 * i, w, true));
+    for (const [i, w] of words.entries()) view.setInt32(ptr + 4 * i, w, true);
   }
 
   peek(agent: number, ptr: number, length: number): Uint8Array {
-    return this.vm(agent).bytes().slice(ptr, ptr + length);
+    return this.vm(agent)
+      .bytes()
+      .slice(ptr, ptr + length);
   }
 
   vm(agent: number): AgentVm {

@@ -91,6 +91,9 @@ export async function ensureBuilt(): Promise<void> {
     const output = join(agentsDir, `${name}.wasm`);
     if (!stale(output, agentSources)) continue;
     const entry = join(repoRoot, "agents", name, "index.ts");
-    await compile([entry, "--runtime", "stub", "--use", "abort=", "--initialMemory", "1", "-O3"], output);
+    await compile(
+      [entry, "--runtime", "stub", "--use", "abort=", "--initialMemory", "1", "-O3"],
+      output,
+    );
   }
 }

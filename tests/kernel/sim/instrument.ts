@@ -10,7 +10,7 @@ import binaryen from "binaryen";
 
 export const GLOBAL_PREFIX = "__aios_global_";
 
-export function instrument(image: Uint8Array): Uint8Array {
+export function instrument(image: Uint8Array): Uint8Array<ArrayBuffer> {
   const module = binaryen.readBinary(image);
   module.setFeatures(
     binaryen.Features.MVP |
@@ -44,7 +44,7 @@ export function instrument(image: Uint8Array): Uint8Array {
       binaryen.Features.Multivalue,
   );
   if (!rebuilt.validate()) throw new Error("instrumented agent image does not validate");
-  const binary = rebuilt.emitBinary();
+  const binary = new Uint8Array(rebuilt.emitBinary());
   rebuilt.dispose();
   return binary;
 }
