@@ -20,6 +20,10 @@ export function registerService(): i32 {
   let watchdogMs = getU32();
   let escalation = <i32>getU8();
   let weight = <i32>getU16();
+  let args0 = <i32>getU32();
+  let args1 = <i32>getU32();
+  let args2 = <i32>getU32();
+  let args3 = <i32>getU32();
   let digest = getSpan();
   if (inBad()) return -ErrorCode.ProtocolBadPayload;
   if (s >= MAX_SERVICES || spanLength != 32 || restart > RestartPolicy.Always || (deps & (<u32>1 << <u32>s)) != 0) return -ErrorCode.SvcInvalid;
@@ -36,6 +40,10 @@ export function registerService(): i32 {
   svc.watchdogUs = <i64>watchdogMs * 1000;
   svc.escalation = escalation;
   svc.weight = weight;
+  svc.args[0] = args0;
+  svc.args[1] = args1;
+  svc.args[2] = args2;
+  svc.args[3] = args3;
   svc.restarts = 0;
   memory.copy(DIGESTS + <usize>(s * 32), digest, 32);
   publish(FrameType.SvcRegistered, 0, <u32>s, <u32>image, deps);

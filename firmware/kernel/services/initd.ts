@@ -49,7 +49,7 @@ export function launch(s: i32): i32 {
   request.hints = 0;
   request.budgetUs = 0;
   request.periodUs = 0;
-  for (let i = 0; i < 4; i++) request.args[i] = 0;
+  for (let i = 0; i < 4; i++) request.args[i] = svc.args[i];
   let id = spawn(0, rootCap());
   if (id < 0) return failed(s, -id);
   let now = clockUs();

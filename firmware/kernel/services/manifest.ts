@@ -28,6 +28,7 @@ export class Service {
   watchdogUs: i64 = 0; // 0: no watchdog
   escalation: i32 = 0;
   weight: i32 = 0;
+  args: StaticArray<i32> = new StaticArray<i32>(4);
   agent: i32 = 0;
   restarts: i32 = 0; // in the current intensity window
   windowStart: i64 = 0;

@@ -1686,7 +1686,7 @@ export const schema: Schema = {
     {
       "id": 198,
       "name": "svc_register",
-      "doc": "Kernel command: register a service manifest (dependencies as a bit mask of service ids, required capability flags, restart policy and intensity, health and watchdog periods, expected image SHA-256).",
+      "doc": "Kernel command: register a service manifest (dependencies as a bit mask of service ids, required capability flags, restart policy and intensity, health and watchdog periods, weight, the four arguments the service starts with, expected image SHA-256).",
       "fields": [
         {
           "name": "correlation",
@@ -1737,6 +1737,22 @@ export const schema: Schema = {
         {
           "name": "weight",
           "type": "u16"
+        },
+        {
+          "name": "arg0",
+          "type": "i32"
+        },
+        {
+          "name": "arg1",
+          "type": "i32"
+        },
+        {
+          "name": "arg2",
+          "type": "i32"
+        },
+        {
+          "name": "arg3",
+          "type": "i32"
         },
         {
           "name": "sha256",
