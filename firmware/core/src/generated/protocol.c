@@ -678,6 +678,10 @@ bool aios_decode_svc_register(aios_reader_t *r, aios_cmd_svc_register_t *out)
     out->watchdog_ms = aios_get_u32(r);
     out->escalation = aios_get_u8(r);
     out->weight = aios_get_u16(r);
+    out->arg0 = (int32_t)aios_get_u32(r);
+    out->arg1 = (int32_t)aios_get_u32(r);
+    out->arg2 = (int32_t)aios_get_u32(r);
+    out->arg3 = (int32_t)aios_get_u32(r);
     out->sha256 = aios_get_span(r);
     return !r->error && r->offset == r->length;
 }

@@ -503,7 +503,7 @@ typedef struct {
 } aios_cmd_group_create_t;
 bool aios_decode_group_create(aios_reader_t *r, aios_cmd_group_create_t *out);
 
-/* Kernel command: register a service manifest (dependencies as a bit mask of service ids, required capability flags, restart policy and intensity, health and watchdog periods, expected image SHA-256). */
+/* Kernel command: register a service manifest (dependencies as a bit mask of service ids, required capability flags, restart policy and intensity, health and watchdog periods, weight, the four arguments the service starts with, expected image SHA-256). */
 typedef struct {
     uint32_t correlation;
     uint8_t service;
@@ -517,6 +517,10 @@ typedef struct {
     uint32_t watchdog_ms;
     uint8_t escalation;
     uint16_t weight;
+    int32_t arg0;
+    int32_t arg1;
+    int32_t arg2;
+    int32_t arg3;
     aios_span_t sha256;
 } aios_cmd_svc_register_t;
 bool aios_decode_svc_register(aios_reader_t *r, aios_cmd_svc_register_t *out);
