@@ -111,6 +111,7 @@ export enum FrameType {
   Fault = 4,
   Log = 5,
   CommandError = 6,
+  AgentIo = 7,
   AgentSpawned = 16,
   AgentExited = 17,
   AgentKilled = 18,

@@ -136,6 +136,14 @@ bool aios_encode_command_error(aios_writer_t *w, uint8_t command, uint16_t error
     return !w->overflow;
 }
 
+bool aios_encode_agent_io(aios_writer_t *w, uint16_t agent, uint8_t channel, aios_span_t data)
+{
+    aios_put_u16(w, agent);
+    aios_put_u8(w, channel);
+    aios_put_bytes(w, data.data, data.length);
+    return !w->overflow;
+}
+
 bool aios_encode_agent_spawned(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t parent, uint32_t image, uint32_t weight, uint32_t hints)
 {
     aios_put_u16(w, agent);

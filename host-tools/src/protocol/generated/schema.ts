@@ -242,6 +242,26 @@ export const schema: Schema = {
       ]
     },
     {
+      "id": 7,
+      "name": "agent_io",
+      "doc": "Bytes an agent submitted on an I/O channel (the io_submit syscall), passed to the host.",
+      "severity": "info",
+      "fields": [
+        {
+          "name": "agent",
+          "type": "u16"
+        },
+        {
+          "name": "channel",
+          "type": "u8"
+        },
+        {
+          "name": "data",
+          "type": "bytes"
+        }
+      ]
+    },
+    {
       "id": 16,
       "name": "agent_spawned",
       "doc": "Kernel event: an agent was created (host command, spawn syscall, clone or split).",

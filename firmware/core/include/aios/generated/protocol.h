@@ -119,6 +119,7 @@ typedef enum {
     AIOS_FRAME_FAULT = 4,
     AIOS_FRAME_LOG = 5,
     AIOS_FRAME_COMMAND_ERROR = 6,
+    AIOS_FRAME_AGENT_IO = 7,
     AIOS_FRAME_AGENT_SPAWNED = 16,
     AIOS_FRAME_AGENT_EXITED = 17,
     AIOS_FRAME_AGENT_KILLED = 18,
@@ -282,6 +283,9 @@ bool aios_encode_log(aios_writer_t *w, uint16_t agent, uint8_t level, const char
 
 /* A host command was refused; carries the error code and the command's type. */
 bool aios_encode_command_error(aios_writer_t *w, uint8_t command, uint16_t error, uint32_t correlation);
+
+/* Bytes an agent submitted on an I/O channel (the io_submit syscall), passed to the host. */
+bool aios_encode_agent_io(aios_writer_t *w, uint16_t agent, uint8_t channel, aios_span_t data);
 
 /* Kernel event: an agent was created (host command, spawn syscall, clone or split). */
 bool aios_encode_agent_spawned(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t parent, uint32_t image, uint32_t weight, uint32_t hints);
