@@ -26,7 +26,7 @@ export function logBytes(level: i32, ptr: usize, len: i32): i32 {
   return syscall(Sys.LOG, level, <i32>ptr, len, 0, 0);
 }
 
-/** Ends the agent when the current step returns. */
+/** Ends the agent when the current step returns; final: a later parking call in the step is ignored. */
 export function exit(code: i32): i32 {
   return syscall(Sys.EXIT, code, 0, 0, 0, 0);
 }

@@ -10,7 +10,7 @@ export namespace Sys {
   export const ARG: i32 = 2; // (index 0..3) -> spawn argument
   export const CLOCK: i32 = 3; // (out i64*) -> 0; writes microseconds since reset
   export const LOG: i32 = 4; // (level, ptr, len) -> 0; a `log` frame to the host
-  export const EXIT: i32 = 5; // (code) -> 0; parks for good: the agent ends after this step
+  export const EXIT: i32 = 5; // (code) -> 0; the agent ends after this step (later parks ignored)
   export const CORRELATE: i32 = 6; // (id) -> previous id; events the agent causes carry `id`
   export const LAST_ERROR: i32 = 7; // () -> code of the agent's last failed syscall
   export const LAST_CORRELATION: i32 = 8; // () -> correlation id of that failure

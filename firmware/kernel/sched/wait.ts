@@ -17,7 +17,9 @@ export namespace Wait {
   export const YIELD: i32 = 8; // only ends the slice
 }
 
+/** Records the wait the current step ends in; the last one asked wins, except that an exit is final. */
 export function parkAtStepEnd(a: Agent, reason: i32, object: i32): void {
+  if (a.park == Wait.EXIT) return;
   a.park = reason;
   a.parkObject = object;
 }

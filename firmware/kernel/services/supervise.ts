@@ -98,7 +98,8 @@ export function tickServices(now: i64): void {
     }
     if (svc.nextHealth <= now) {
       svc.nextHealth = now + svc.healthUs;
-      probe(s, now);
+      // An outstanding probe keeps its deadline: a new one must not extend it.
+      if (svc.probeDeadline == FOREVER) probe(s, now);
     }
   }
 }
