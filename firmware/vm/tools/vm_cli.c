@@ -45,23 +45,83 @@ static int report_trap(vm_instance_t *inst, const char *what)
     return 1;
 }
 
+/* Parse arguments and typed values, call the export, print its results. */
+static int invoke(host_instance_t *hi, const vm_module_t *mod, const char *path, const char *export,
+                  const char **args, int nargs, uint32_t slice, uint64_t *yields)
+{
+    vm_functype_t ft;
+    vm_value_t values[1000], results[1000];
+    uint32_t func;
+    if (vm_module_find_export(mod, export, strlen(export), VM_EXTERN_FUNC, &func) != VM_OK) {
+        fprintf(stderr, "aios-vm: %s: no exported function \"%s\"\n", path, export);
+        return 2;
+    }
+    vm_module_func_type(mod, func, &ft);
+    if ((uint32_t)nargs != ft.nparams) {
+        fprintf(stderr, "aios-vm: %s expects %" PRIu32 " arguments, got %d\n", export, ft.nparams,
+                nargs);
+        return 2;
+    }
+    for (int i = 0; i < nargs; i++) {
+        if (!parse_arg(args[i], ft.params[i], &values[i])) {
+            fprintf(stderr, "aios-vm: bad argument %d: \"%s\"\n", i + 1, args[i]);
+            return 2;
+        }
+    }
+    if (host_call(hi->inst, func, values, ft.nparams, slice, yields) != VM_EXIT_DONE)
+        return report_trap(hi->inst, export);
+    vm_results(hi->inst, results, ft.nresults);
+    for (uint32_t i = 0; i < ft.nresults; i++) {
+        char buf[64];
+        host_format_value(buf, sizeof buf, ft.results[i], results[i]);
+        printf("%s%s", i ? " " : "", buf);
+    }
+    printf("\n");
+    return 0;
+}
+
+/* Load, link against spectest, run the start function; 0 when the instance is ready. */
+static int start(host_module_t *hm, host_instance_t *hi, host_spectest_t *st, const char *path,
+                 const uint8_t *bytes, size_t len, uint32_t slice, uint64_t *yields)
+{
+    vm_diag_t diag;
+    uint32_t fn;
+    vm_status_t s = host_module_load(hm, bytes, len, &diag);
+    if (s != VM_OK) {
+        fprintf(stderr, "aios-vm: %s: invalid module: %s (%s) at byte offset %" PRIu32 "\n", path,
+                vm_status_text(s), vm_status_name(s), diag.offset);
+        return 2;
+    }
+    s = host_instantiate(hi, hm->mod, st->defs, sizeof st->defs / sizeof st->defs[0], &diag);
+    if (s != VM_OK && vm_status_is_link(s)) {
+        vm_extern_desc_t d;
+        vm_module_import(hm->mod, diag.index, &d);
+        fprintf(stderr, "aios-vm: %s: import %.*s.%.*s: %s\n", path, (int)d.module_len, d.module,
+                (int)d.name_len, d.name, vm_status_text(s));
+        return 2;
+    }
+    if (s != VM_OK) {
+        fprintf(stderr, "aios-vm: %s: instantiation failed: %s\n", path, vm_status_text(s));
+        return vm_status_is_trap(s) ? 1 : 2;
+    }
+    if (vm_module_start(hm->mod, &fn) == VM_OK &&
+        host_call(hi->inst, fn, NULL, 0, slice, yields) != VM_EXIT_DONE)
+        return report_trap(hi->inst, "start function");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *path, *export = NULL;
-    const char **args = NULL;
-    int nargs = 0;
+    const char **args;
+    int nargs = 0, fuel_given = 0, rc;
     uint32_t slice = 0xFFFFFFFFu;
-    int fuel_given = 0;
     size_t len;
     uint8_t *bytes;
     host_module_t hm;
     host_instance_t hi;
     host_spectest_t st;
-    vm_diag_t diag;
-    vm_status_t s;
     uint64_t yields = 0;
-    uint32_t func, start;
-    int rc = 0;
 
     if (argc < 3 || strcmp(argv[1], "run") != 0)
         return usage();
@@ -70,85 +130,33 @@ int main(int argc, char **argv)
     if (!args)
         return 2;
     for (int i = 3; i < argc; i++) {
+        char *end;
+        unsigned long long f;
         if (!strcmp(argv[i], "--invoke") && i + 1 < argc) {
             export = argv[++i];
-        } else if (!strcmp(argv[i], "--fuel") && i + 1 < argc) {
-            char *end;
-            unsigned long long f = strtoull(argv[++i], &end, 0);
-            if (*end || f == 0 || f > 0xFFFFFFFFu)
-                return usage();
+        } else if (!strcmp(argv[i], "--fuel") && i + 1 < argc &&
+                   (f = strtoull(argv[++i], &end, 0), *end == 0 && f > 0 && f <= 0xFFFFFFFFu)) {
             slice = (uint32_t)f;
             fuel_given = 1;
         } else if (export) {
             args[nargs++] = argv[i];
         } else {
+            free(args);
             return usage();
         }
     }
     bytes = host_read_file(path, &len);
     if (!bytes) {
         fprintf(stderr, "aios-vm: cannot read %s\n", path);
+        free(args);
         return 2;
     }
-    s = host_module_load(&hm, bytes, len, &diag);
-    if (s != VM_OK) {
-        fprintf(stderr, "aios-vm: %s: invalid module: %s (%s) at byte offset %" PRIu32 "\n", path,
-                vm_status_text(s), vm_status_name(s), diag.offset);
-        return 2;
-    }
+    memset(&hm, 0, sizeof hm);
+    memset(&hi, 0, sizeof hi);
     host_spectest_init(&st);
-    s = host_instantiate(&hi, hm.mod, st.defs, sizeof st.defs / sizeof st.defs[0], &diag);
-    if (s != VM_OK) {
-        if (vm_status_is_link(s)) {
-            vm_extern_desc_t d;
-            vm_module_import(hm.mod, diag.index, &d);
-            fprintf(stderr, "aios-vm: %s: import %.*s.%.*s: %s\n", path, (int)d.module_len,
-                    d.module, (int)d.name_len, d.name, vm_status_text(s));
-            return 2;
-        }
-        fprintf(stderr, "aios-vm: %s: instantiation failed: %s\n", path, vm_status_text(s));
-        return vm_status_is_trap(s) ? 1 : 2;
-    }
-    if (vm_module_start(hm.mod, &start) == VM_OK &&
-        host_call(hi.inst, start, NULL, 0, slice, &yields) != VM_EXIT_DONE)
-        return report_trap(hi.inst, "start function");
-    if (export) {
-        vm_functype_t ft;
-        vm_value_t *argv_values, *results;
-        if (vm_module_find_export(hm.mod, export, strlen(export), VM_EXTERN_FUNC, &func) != VM_OK) {
-            fprintf(stderr, "aios-vm: %s: no exported function \"%s\"\n", path, export);
-            return 2;
-        }
-        vm_module_func_type(hm.mod, func, &ft);
-        if ((uint32_t)nargs != ft.nparams) {
-            fprintf(stderr, "aios-vm: %s expects %" PRIu32 " arguments, got %d\n", export,
-                    ft.nparams, nargs);
-            return 2;
-        }
-        argv_values = calloc(ft.nparams + 1u, sizeof *argv_values);
-        results = calloc(ft.nresults + 1u, sizeof *results);
-        if (!argv_values || !results)
-            return 2;
-        for (int i = 0; i < nargs; i++) {
-            if (!parse_arg(args[i], ft.params[i], &argv_values[i])) {
-                fprintf(stderr, "aios-vm: bad argument %d: \"%s\"\n", i + 1, args[i]);
-                return 2;
-            }
-        }
-        if (host_call(hi.inst, func, argv_values, ft.nparams, slice, &yields) != VM_EXIT_DONE) {
-            rc = report_trap(hi.inst, export);
-        } else {
-            vm_results(hi.inst, results, ft.nresults);
-            for (uint32_t i = 0; i < ft.nresults; i++) {
-                char buf[64];
-                host_format_value(buf, sizeof buf, ft.results[i], results[i]);
-                printf("%s%s", i ? " " : "", buf);
-            }
-            printf("\n");
-        }
-        free(argv_values);
-        free(results);
-    }
+    rc = start(&hm, &hi, &st, path, bytes, len, slice, &yields);
+    if (rc == 0 && export)
+        rc = invoke(&hi, hm.mod, path, export, args, nargs, slice, &yields);
     if (fuel_given)
         fprintf(stderr, "aios-vm: fuel slice %" PRIu32 ", yields %" PRIu64 "\n", slice, yields);
     host_instance_free(&hi);

@@ -1,0 +1,74 @@
+/**
+ * Builds the VM's host tools once (ASan + UBSan, clang so the libFuzzer harness is included)
+ * into build/vm-host-asan. Safe to call from every test file and from parallel vitest workers:
+ * a lock directory serialises the cmake runs, and an up-to-date tree builds in about a second.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const vmSourceDir = join(repoRoot, "firmware/vm");
+export const vmBuildDir = join(repoRoot, "build/vm-host-asan");
+/** The WebAssembly spec tests; override with AIOS_WASM_SPEC_DIR. */
+export const specDir = process.env.AIOS_WASM_SPEC_DIR ?? "/work/shared/wasm-spec";
+
+const lockDir = join(repoRoot, "build/.vm-host-asan.lock");
+const staleLockMs = 15 * 60 * 1000;
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function acquireLock(): void {
+  mkdirSync(join(repoRoot, "build"), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      return;
+    } catch {
+      // a crashed holder leaves the directory behind: take it over once it is stale
+      const since = statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > staleLockMs) rmSync(lockDir, { recursive: true, force: true });
+      sleep(200);
+    }
+  }
+}
+
+/** Configure (first time) and build every host target; returns the build directory. */
+export function ensureVmBuilt(): string {
+  acquireLock();
+  try {
+    if (!existsSync(join(vmBuildDir, "CMakeCache.txt"))) {
+      execFileSync(
+        "cmake",
+        [
+          "-S",
+          vmSourceDir,
+          "-B",
+          vmBuildDir,
+          "-DCMAKE_C_COMPILER=clang",
+          "-DAIOS_SANITIZE=ON",
+          "-DCMAKE_BUILD_TYPE=RelWithDebInfo",
+        ],
+        { stdio: "pipe" },
+      );
+    }
+    execFileSync("cmake", ["--build", vmBuildDir, "-j2"], { stdio: "pipe" });
+  } finally {
+    rmdirSync(lockDir);
+  }
+  return vmBuildDir;
+}
+
+export function vmTool(name: "aios-vm" | "aios-vm-spec" | "aios-vm-unit" | "aios-vm-fuzz"): string {
+  return join(ensureVmBuilt(), name);
+}
+
+/** Sanitizer reports in a tool's stderr (they also make it exit non-zero). */
+export function sanitizerReports(stderr: string): string[] {
+  return stderr
+    .split("\n")
+    .filter((line) => /AddressSanitizer|LeakSanitizer|runtime error:|UndefinedBehavior/.test(line));
+}
