@@ -5,12 +5,11 @@
 // step's CPU cost in fuel, which the Node simulator charges (the device VM measures real fuel and
 // ignores it). Blocking calls ("parks") take effect when the step returns. Module top-level code
 // runs at instantiation, before the agent may make syscalls: do setup in the first step.
-// An agent that wants its memory kept across upgrades exports `state_version`.
-export * as agent from "./agent";
-export * as caps from "./caps";
-export * as sched from "./sched";
-export * as mem from "./memory";
-export * as events from "./events";
-export * as service from "./service";
+// An agent that wants its memory kept across upgrades exports `state_version` (see state.ts).
+//
+// One module per area; import the ones you need (`import * as sched from "../sdk/sched"`):
+// agent (identity, logging, errors, lifecycle), caps (capabilities, groups, I/O), sched (hints,
+// deadlines, sleeping, locks, service calls), memory (regions, snapshots), events (the bus),
+// service (watchdog and health). This file carries what they share.
 export { failed, errorCode } from "./syscall";
 export { Cap, Rights, Hint, Subscribe, EventRecord } from "../../firmware/kernel/abi/flags";

@@ -84,6 +84,8 @@ export class Board {
   readonly images = new Map<number, Image>();
   readonly imageOf = new Map<number, number>();
   readonly vms = new Map<number, AgentVm>();
+  /** The last instance of each destroyed agent, kept for the tests to inspect. */
+  readonly retired = new Map<number, AgentVm>();
   readonly snapshots = new Map<number, ReturnType<AgentVm["save"]>>();
   readonly fuel = new Map<number, number>();
   readonly io: { agent: number; channel: number; data: Uint8Array }[] = [];

@@ -27,6 +27,7 @@ export const agentImages = [
   "counter-v2",
   "counter-v3",
   "grower",
+  "tour",
 ] as const;
 export type AgentName = (typeof agentImages)[number];
 

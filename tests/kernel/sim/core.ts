@@ -132,6 +132,8 @@ export function coreImports(board: Board): WebAssembly.ModuleImports {
     },
     vm_spawn: (agent: number, image: number) => board.instantiate(agent, image),
     vm_destroy: (agent: number) => {
+      const vm = board.vms.get(agent);
+      if (vm !== undefined) board.retired.set(agent, vm);
       board.vms.delete(agent);
       board.mpu.delete(agent);
     },

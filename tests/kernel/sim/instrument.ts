@@ -5,6 +5,7 @@
  *  - every mutable global is exported, so snapshot, clone and upgrade can carry an instance's
  *    whole state, not only its memory.
  * The image's SHA-256 (attestation) is always taken over the bytes as installed, not these.
+ * Binaryen may use any feature here: the rewritten module only ever runs in Node.
  */
 import binaryen from "binaryen";
 
@@ -12,14 +13,7 @@ export const GLOBAL_PREFIX = "__aios_global_";
 
 export function instrument(image: Uint8Array): Uint8Array<ArrayBuffer> {
   const module = binaryen.readBinary(image);
-  module.setFeatures(
-    binaryen.Features.MVP |
-      binaryen.Features.MutableGlobals |
-      binaryen.Features.SignExt |
-      binaryen.Features.BulkMemory |
-      binaryen.Features.NontrappingFPToInt |
-      binaryen.Features.Multivalue,
-  );
+  module.setFeatures(binaryen.Features.All);
   for (let i = 0; i < module.getNumGlobals(); i++) {
     const info = binaryen.getGlobalInfo(module.getGlobalByIndex(i));
     if (info.mutable && info.module === "")
@@ -35,14 +29,7 @@ export function instrument(image: Uint8Array): Uint8Array<ArrayBuffer> {
     );
   }
   const rebuilt = binaryen.parseText(text);
-  rebuilt.setFeatures(
-    binaryen.Features.MVP |
-      binaryen.Features.MutableGlobals |
-      binaryen.Features.SignExt |
-      binaryen.Features.BulkMemory |
-      binaryen.Features.NontrappingFPToInt |
-      binaryen.Features.Multivalue,
-  );
+  rebuilt.setFeatures(binaryen.Features.All);
   if (!rebuilt.validate()) throw new Error("instrumented agent image does not validate");
   const binary = new Uint8Array(rebuilt.emitBinary());
   rebuilt.dispose();
