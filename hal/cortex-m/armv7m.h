@@ -9,6 +9,14 @@
 
 #define HAL_REG32(address) (*(volatile uint32_t *)(uintptr_t)(address))
 
+/* MemManage, BusFault and UsageFault with their status registers (CFSR, HFSR, MMFAR, BFAR)
+ * exist on ARMv7-M and ARMv8-M Mainline, not on ARMv6-M. */
+#if defined(__ARM_ARCH_7M__) || defined(__ARM_ARCH_7EM__) || defined(__ARM_ARCH_8M_MAIN__)
+#define HAL_HAS_CONFIGURABLE_FAULTS 1
+#else
+#define HAL_HAS_CONFIGURABLE_FAULTS 0
+#endif
+
 #define SCB_ICSR HAL_REG32(0xE000ED04u)
 #define SCB_VTOR HAL_REG32(0xE000ED08u)
 #define SCB_AIRCR HAL_REG32(0xE000ED0Cu)

@@ -1,5 +1,8 @@
 /* Fault entry: each exception finds the stacked frame (MSP or PSP, from EXC_RETURN bit 2),
- * decodes the fault status registers and hands a record to the core, then resets. */
+ * decodes the fault status registers and hands a record to the core, then resets.
+ * ARMv7-M and ARMv8-M Mainline have the configurable faults and their status registers (CFSR,
+ * HFSR, MMFAR, BFAR at the same addresses, with the same bits we read); ARMv6-M (Cortex-M0+)
+ * has neither: every fault is a HardFault and the record carries only the stacked frame. */
 #include "hal/fault.h"
 
 #include "armv7m.h"
@@ -15,14 +18,18 @@ void hal_fault_decode(const uint32_t *frame, uint32_t kind)
     record.pc = frame[STACKED_PC];
     record.lr = frame[STACKED_LR];
     record.xpsr = frame[STACKED_XPSR];
+    record.cfsr = 0;
+    record.hfsr = 0;
+    record.address = 0;
+#if HAL_HAS_CONFIGURABLE_FAULTS
     record.cfsr = SCB_CFSR;
     record.hfsr = SCB_HFSR;
-    record.address = 0;
     if ((record.cfsr & SCB_CFSR_MMARVALID) != 0) {
         record.address = SCB_MMFAR;
     } else if ((record.cfsr & SCB_CFSR_BFARVALID) != 0) {
         record.address = SCB_BFAR;
     }
+#endif
     core_fault_report(&record);
     hal_reset(AIOS_RESET_CAUSE_FAULT);
 }
@@ -50,15 +57,13 @@ FAULT_ENTRY(hal_fault_entry_usage, AIOS_FAULT_KIND_USAGE_FAULT)
 
 void hal_fault_init(void)
 {
-#if defined(__ARM_ARCH_7M__) || defined(__ARM_ARCH_7EM__) || defined(__ARM_ARCH_8M_MAIN__)
+#if HAL_HAS_CONFIGURABLE_FAULTS
     /* Without these, every fault escalates to HardFault and loses its class. */
     SCB_SHCSR |= SCB_SHCSR_FAULTS_ENABLE;
     SCB_CCR |= SCB_CCR_DIV_0_TRP;
 #endif
 }
 
-/* An address no MPS2 peripheral or memory decodes, so a read raises a precise BusFault. */
-#define UNMAPPED_ADDRESS 0x30000000u
 /* The System region is execute-never in the default memory map: fetching there is a
  * MemManage instruction access violation. */
 #define EXECUTE_NEVER_ADDRESS 0xE0000000u
@@ -67,7 +72,9 @@ void hal_fault_inject(aios_fault_kind_t kind)
 {
     switch (kind) {
     case AIOS_FAULT_KIND_BUS_FAULT:
-        (void)HAL_REG32(UNMAPPED_ADDRESS);
+        /* The board's unmappedAddress: nothing decodes it, so the read raises a precise
+         * BusFault (a HardFault on ARMv6-M). */
+        (void)HAL_REG32(AIOS_UNMAPPED_ADDRESS);
         break;
     case AIOS_FAULT_KIND_MEM_MANAGE: {
         void (*jump)(void) = (void (*)(void))(uintptr_t)(EXECUTE_NEVER_ADDRESS | 1u);

@@ -65,8 +65,10 @@ typedef void (*vector_t)(void);
 #define IRQ_VECTORS IRQ_X32, IRQ_X32
 #elif AIOS_IRQ_COUNT <= 96
 #define IRQ_VECTORS IRQ_X32, IRQ_X32, IRQ_X32
+#elif AIOS_IRQ_COUNT <= 128
+#define IRQ_VECTORS IRQ_X32, IRQ_X32, IRQ_X32, IRQ_X32
 #else
-#error "AIOS_IRQ_COUNT above 96: add a block of IRQ_X32"
+#error "AIOS_IRQ_COUNT above 128: add a block of IRQ_X32"
 #endif
 
 __attribute__((section(".vectors"), used)) static const vector_t vectors[] = {
