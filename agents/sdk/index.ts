@@ -12,4 +12,4 @@
 // deadlines, sleeping, locks, service calls), memory (regions, snapshots), events (the bus),
 // service (watchdog and health). This file carries what they share.
 export { failed, errorCode } from "./syscall";
-export { Cap, Rights, Hint, Subscribe, EventRecord } from "../../firmware/kernel/abi/flags";
+export { Cap, Channel, Rights, Hint, Subscribe, EventRecord } from "../../firmware/kernel/abi/flags";

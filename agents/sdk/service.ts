@@ -15,3 +15,8 @@ export function probe(): i32 {
 export function health(healthy: bool): i32 {
   return syscall(Sys.SVC_HEALTH, healthy ? 1 : 0, 0, 0, 0, 0);
 }
+
+/** initd control for agents holding SERVICES: op 0 start, 1 stop, 2 check; service 255 is all. */
+export function control(cap: i32, service: i32, op: i32): i32 {
+  return syscall(Sys.SVC_CONTROL, cap, service, op, 0, 0);
+}

@@ -65,6 +65,7 @@ function first(): void {
   results[33] = service.kick();
   results[34] = service.probe();
   results[35] = service.health(true);
+  results[57] = service.control(primary, 9, 2);
   // Split refuses deadline agents, so the lifecycle calls come before the reservation.
   let copy = agent.clone(primary);
   results[45] = copy;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Cap, Rights, Sys } from "./sim/abi.ts";
+import { Cap, Channel, Rights, Sys } from "./sim/abi.ts";
 import { Board } from "./sim/board.ts";
 import { ensureBuilt, imageId } from "./sim/build.ts";
 import { Random } from "./sim/random.ts";
@@ -236,6 +236,26 @@ describe("quotas and resource groups", () => {
     );
     expect(board.io).toHaveLength(1);
     expect(new TextDecoder().decode(board.io[0]?.data.subarray(0, 5))).toBe("hello");
+  });
+
+  it("asks for ACCESS_FS or ACCESS_NET when I/O goes to a file-system or network channel", () => {
+    const board = new Board();
+    const io = board.spawn("spinner", { caps: Cap.ACCESS_IO });
+    const net = board.spawn("spinner", { caps: Cap.ACCESS_NET });
+    const fsChannel = (Channel.FS << Channel.CLASS_SHIFT) | 1;
+    const netChannel = (Channel.NET << Channel.CLASS_SHIFT) | 1;
+    expect(board.syscall(io, Sys.IO_SUBMIT, self(board, io), fsChannel, PARAMS, 4)).toBe(
+      -errorCode("cap_denied"),
+    );
+    expect(board.syscall(io, Sys.IO_SUBMIT, self(board, io), 1, PARAMS, 4)).toBe(4);
+    expect(board.syscall(net, Sys.IO_SUBMIT, self(board, net), netChannel, PARAMS, 4)).toBe(4);
+    expect(board.syscall(net, Sys.IO_SUBMIT, self(board, net), 1, PARAMS, 4)).toBe(
+      -errorCode("cap_denied"),
+    );
+    expect(board.eventsOf("cap_denied").map((e) => e.fields.needed)).toEqual([
+      Cap.ACCESS_FS,
+      Cap.ACCESS_IO,
+    ]);
   });
 
   it("never creates a subgroup with more than its parent group allows", () => {

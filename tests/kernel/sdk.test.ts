@@ -112,6 +112,7 @@ describe("agent SDK", () => {
       [54, 0],
       [55, 0],
       [56, 0],
+      [57, -errorCode("svc_invalid")], // check on a service nobody registered
     ];
     for (const [index, want] of expected) {
       if (typeof want === "function")

@@ -250,6 +250,27 @@ describe("services (initd)", () => {
     expect(board.eventsOf("svc_restarting")[0]?.fields).toMatchObject({ service: 0 });
   });
 
+  it("lets an agent holding SERVICES start, check and stop services, but not stop itself mid-step", () => {
+    const board = new Board();
+    register(board, 0);
+    register(board, 1, { deps: [0], caps: Cap.SERVICES });
+    const supervisor = board.spawn("spinner", { caps: Cap.SERVICES });
+    const plain = board.spawn("spinner");
+    const cap = board.syscall(supervisor, Sys.CAP_SELF);
+    expect(board.syscall(plain, Sys.SVC_CONTROL, board.syscall(plain, Sys.CAP_SELF), 1, 0)).toBe(
+      -errorCode("cap_denied"),
+    );
+    expect(board.syscall(supervisor, Sys.SVC_CONTROL, cap, 1, 0)).toBe(0);
+    expect(started(board)).toEqual([0, 1]);
+    expect(board.syscall(supervisor, Sys.SVC_CONTROL, cap, 1, 2)).toBe(0);
+    const service1 = agentOf(board, 1);
+    expect(
+      board.syscall(service1, Sys.SVC_CONTROL, board.syscall(service1, Sys.CAP_SELF), 0, 1),
+    ).toBe(-errorCode("system_busy"));
+    expect(board.syscall(supervisor, Sys.SVC_CONTROL, cap, 0, 1)).toBe(0);
+    expect(board.eventsOf("svc_stopped").map((e) => e.fields.service)).toEqual([1, 0]);
+  });
+
   it("feeds the hardware watchdog at least every 100 ms while the kernel ticks", () => {
     const board = new Board();
     register(board, 0);

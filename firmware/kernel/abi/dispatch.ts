@@ -56,6 +56,6 @@ export function dispatch(a: Agent, num: i32, a0: i32, a1: i32, a2: i32, a3: i32,
   if (num >= Sys.YIELD && num <= Sys.REPLY) return schedSyscall(a, num, a0, a1, a2);
   if (num >= Sys.MEM_CREATE && num <= Sys.MEM_RESTORE) return memorySyscall(a, num, a0, a1, a2, a3, a4);
   if (num >= Sys.SUBSCRIBE && num <= Sys.DROPPED) return eventSyscall(a, num, a0, a1, a2, a3, a4);
-  if (num >= Sys.SVC_KICK && num <= Sys.SVC_HEALTH) return serviceSyscall(a, num, a0);
+  if (num >= Sys.SVC_KICK && num <= Sys.SVC_CONTROL) return serviceSyscall(a, num, a0, a1, a2);
   return fail(a.id, ErrorCode.SyscallUnknown, num);
 }

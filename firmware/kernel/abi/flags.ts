@@ -19,6 +19,14 @@ export namespace Cap {
   export const ALL: i32 = (1 << 14) - 1;
 }
 
+/** I/O channel classes: the class is `channel >> 8` and names the flag a submission needs. */
+export namespace Channel {
+  export const CLASS_SHIFT: i32 = 8;
+  export const IO: i32 = 0; // ACCESS_IO
+  export const FS: i32 = 1; // ACCESS_FS
+  export const NET: i32 = 2; // ACCESS_NET
+}
+
 /** Rights of a region capability. */
 export namespace Rights {
   export const READ: i32 = 1;

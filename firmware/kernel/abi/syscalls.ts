@@ -23,7 +23,9 @@ export namespace Sys {
   export const CAP_REVOKE: i32 = 19; // (handle, includeSelf) -> capabilities revoked
   export const CAP_SPECIALIZE: i32 = 20; // (handle, flags) -> remaining flags
   export const GROUP_CREATE: i32 = 21; // (handle, params*) -> group id; params: 5 x i32 (see sdk)
-  export const IO_SUBMIT: i32 = 22; // (handle, channel, ptr, len) -> bytes taken
+  export const IO_SUBMIT: i32 = 22; // (handle, channel, ptr, len) -> bytes taken; the channel's
+  //                                     class (channel >> 8: 0 I/O, 1 file system, 2 network)
+  //                                     needs ACCESS_IO, ACCESS_FS or ACCESS_NET
 
   // --- scheduling and lifecycle ---------------------------------------------------------------
   export const YIELD: i32 = 32; // () -> 0; gives up the rest of the slice after this step
@@ -69,4 +71,5 @@ export namespace Sys {
   export const SVC_KICK: i32 = 96; // () -> 0; kicks the caller's service watchdog
   export const SVC_PROBE: i32 = 97; // () -> pending health probe number, 0 when none
   export const SVC_HEALTH: i32 = 98; // (healthy 0/1) -> 0; answers the pending probe
+  export const SVC_CONTROL: i32 = 99; // (handle, service or 255 for all, op 0 start 1 stop 2 check) -> 0
 }

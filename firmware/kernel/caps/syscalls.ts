@@ -1,7 +1,7 @@
 // Agent ABI, capability and quota syscalls (numbers in abi/syscalls.ts).
 import { clockUs, ioSubmit } from "../abi/core";
 import { readWords, word } from "../abi/agentmem";
-import { Cap } from "../abi/flags";
+import { Cap, Channel } from "../abi/flags";
 import { Sys } from "../abi/syscalls";
 import { ErrorCode, FrameType } from "../generated/protocol";
 import { publish } from "../events/bus";
@@ -54,9 +54,11 @@ export function capSyscall(a: Agent, num: i32, a0: i32, a1: i32, a2: i32, a3: i3
       return g < 0 ? fail(a.id, ErrorCode.GroupInvalid, num) : g;
     }
     case Sys.IO_SUBMIT: {
-      let c = authorize(a.id, a0, Kind.AUTHORITY, Cap.ACCESS_IO, num);
+      let kind = a1 >> Channel.CLASS_SHIFT;
+      if (a1 < 0 || kind > Channel.NET || a3 < 0) return fail(a.id, ErrorCode.SystemInvalidArgument, num);
+      let needed = kind == Channel.FS ? Cap.ACCESS_FS : kind == Channel.NET ? Cap.ACCESS_NET : Cap.ACCESS_IO;
+      let c = authorize(a.id, a0, Kind.AUTHORITY, needed, num);
       if (c < 0) return c;
-      if (a3 < 0) return fail(a.id, ErrorCode.SystemInvalidArgument, num);
       if (!takeIo(a.id, a.group, a3, clockUs())) return fail(a.id, ErrorCode.QuotaIo, num);
       let taken = ioSubmit(a.id, a1, a2, a3);
       return taken < 0 ? fail(a.id, -taken, num) : taken;

@@ -7,8 +7,6 @@ import { FrameType } from "../generated/protocol";
 import { eventLayout } from "./kinds";
 
 let minSeverity: i32 = 0;
-export let streamed: u32 = 0;
-export let filtered: u32 = 0;
 
 export function setMinSeverity(severity: i32): void {
   minSeverity = severity;
@@ -17,17 +15,13 @@ export function setMinSeverity(severity: i32): void {
 /** Sends the event record at `rec` (EventRecord layout) to the host unless filtered out. */
 export function stream(rec: usize): void {
   let type = <i32>load<u8>(rec, EventRecord.TYPE);
-  if (<i32>load<u8>(rec, EventRecord.SEVERITY) < minSeverity) {
-    filtered++;
-    return;
-  }
+  if (<i32>load<u8>(rec, EventRecord.SEVERITY) < minSeverity) return;
   outReset();
   putU16(<u32>load<u16>(rec, EventRecord.AGENT));
   putU32(load<u32>(rec, EventRecord.CORRELATION));
   let values = eventLayout(type) & 0xf;
   for (let i = 0; i < values; i++) putU32(load<u32>(rec + EventRecord.VALUES + <usize>(i << 2)));
   emit(type, OUT, outLength());
-  streamed++;
 }
 
 /** A `log` frame; the text was already copied into kernel memory at `text`. */
@@ -37,7 +31,6 @@ export function streamLog(agent: i32, level: i32, text: usize, len: i32): void {
   putU8(<u32>level);
   putSpan(text, len);
   emit(FrameType.Log, OUT, outLength());
-  streamed++;
 }
 
 /** A `command_error` frame: the host's command `command` was refused with `error`. */
@@ -47,5 +40,4 @@ export function streamCommandError(command: i32, error: i32, correlation: u32): 
   putU16(<u32>error);
   putU32(correlation);
   emit(FrameType.CommandError, OUT, outLength());
-  streamed++;
 }

@@ -98,11 +98,3 @@ export function shareRegion(agent: i32, capIndex: i32, target: i32, rights: i32)
 export function regionVersion(capIndex: i32): i32 {
   return <i32>regions[caps[capIndex].object].version;
 }
-
-export function ownsRegion(agent: i32, capIndex: i32): bool {
-  return regions[caps[capIndex].object].owner == agent;
-}
-
-export function regionOf(capIndex: i32): i32 {
-  return caps[capIndex].object;
-}

@@ -38,8 +38,3 @@ export function arenaFree(offset: i32, bytes: i32): void {
   for (let k = 0; k < granulesFor(bytes); k++) taken[first + k] = false;
 }
 
-export function arenaFreeBytes(): i32 {
-  let n = 0;
-  for (let g = 0; g < granules; g++) if (!taken[g]) n++;
-  return n * ARENA_GRANULE;
-}

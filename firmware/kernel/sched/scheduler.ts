@@ -21,10 +21,6 @@ let runningId: i32 = 0;
 let runningGroup: i32 = 0;
 let budgetSlot: i32 = -1; // whose reservation pays for this slice, -1 for fair share
 
-export function runningSlot(): i32 {
-  return running;
-}
-
 /** Ends the running agent's slice at its next step boundary if `slot` should run instead. */
 export function preemptIfOutranked(slot: i32): void {
   if (running >= 0 && running != slot && outranks(slot, donorOf(running))) agents[running].resched = true;

@@ -77,6 +77,24 @@ export function startService(s: i32): i32 {
   return launch(s);
 }
 
+/** True when stopping `s` (MAX_SERVICES: all) would stop service `t`: it is `t` or `t` needs it. */
+export function stops(s: i32, t: i32): bool {
+  if (s == MAX_SERVICES || s == t) return true;
+  let reached = <u32>1 << <u32>s;
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (let d = 0; d < MAX_SERVICES; d++) {
+      let bit = <u32>1 << <u32>d;
+      if ((reached & bit) == 0 && (services[d].deps & reached) != 0) {
+        reached |= bit;
+        grew = true;
+      }
+    }
+  }
+  return (reached & (<u32>1 << <u32>t)) != 0;
+}
+
 /** Stops `s` after everything that depends on it. */
 export function stopService(s: i32, reason: i32): void {
   for (let d = 0; d < MAX_SERVICES; d++) {

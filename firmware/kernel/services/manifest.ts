@@ -50,8 +50,3 @@ export function validService(s: i32): bool {
   return s >= 0 && s < MAX_SERVICES && services[s].state != SvcState.EMPTY;
 }
 
-/** Service index of the agent, or -1. */
-export function serviceOfAgent(id: i32): i32 {
-  for (let i = 0; i < MAX_SERVICES; i++) if (services[i].state == SvcState.RUNNING && services[i].agent == id) return i;
-  return -1;
-}

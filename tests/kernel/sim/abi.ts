@@ -80,7 +80,8 @@ type SysName =
   | "DROPPED"
   | "SVC_KICK"
   | "SVC_PROBE"
-  | "SVC_HEALTH";
+  | "SVC_HEALTH"
+  | "SVC_CONTROL";
 type CapName =
   | "SPAWN_AGENT"
   | "KILL_AGENT"
@@ -97,6 +98,7 @@ type CapName =
   | "LIFECYCLE"
   | "GROUPS"
   | "ALL";
+type ChannelName = "CLASS_SHIFT" | "IO" | "FS" | "NET";
 type RightsName = "READ" | "WRITE" | "SHARE" | "ALL";
 type HintName = "LATENCY_SENSITIVE" | "BATCH" | "IDLEABLE";
 type SubscribeName = "SEVERITY_MASK" | "DROP_OLDEST";
@@ -114,6 +116,7 @@ function must<Name extends string>(table: Record<string, number>): Readonly<Reco
 
 export const Sys = must<SysName>(namespaceConstants("syscalls.ts", "Sys"));
 export const Cap = must<CapName>(namespaceConstants("flags.ts", "Cap"));
+export const Channel = must<ChannelName>(namespaceConstants("flags.ts", "Channel"));
 export const Rights = must<RightsName>(namespaceConstants("flags.ts", "Rights"));
 export const Hint = must<HintName>(namespaceConstants("flags.ts", "Hint"));
 export const Subscribe = must<SubscribeName>(namespaceConstants("flags.ts", "Subscribe"));
