@@ -8,11 +8,6 @@
 # and aios_board_image_steps(<elf>) adds what the board's boot path needs beyond the ELF: the
 # RP2040 second-stage loader ("boot2") and the UF2 file ("uf2").
 
-# "0x40004000" -> "0x40004000u", 115200 -> "115200u": every define is an unsigned constant.
-function(aios_unsigned value out)
-  set(${out} "${value}u" PARENT_SCOPE)
-endfunction()
-
 # rxIrq -> RX_IRQ, clockHz -> CLOCK_HZ.
 function(aios_macro_name key out)
   string(REGEX REPLACE "([a-z0-9])([A-Z])" "\\1_\\2" snake "${key}")
@@ -20,8 +15,9 @@ function(aios_macro_name key out)
   set(${out} "${upper}" PARENT_SCOPE)
 endfunction()
 
-# Every number in board.json "uart" becomes AIOS_UART_<KEY>, and in its "pins" object
-# AIOS_UART_PINS_<KEY>: the driver and the chip bring-up take what they need.
+# Every number (or "0x..." string) in board.json "uart" becomes AIOS_UART_<KEY>, and in its
+# "pins" object AIOS_UART_PINS_<KEY>: the driver and the chip bring-up take what they need.
+# Text ("driver", "what") is not a define.
 function(aios_uart_defines json out)
   set(defines "")
   string(JSON count LENGTH "${json}" uart)
@@ -36,14 +32,16 @@ function(aios_uart_defines json out)
       foreach(inner_index RANGE ${inner_last})
         string(JSON inner_key MEMBER "${json}" uart ${key} ${inner_index})
         string(JSON value GET "${json}" uart ${key} ${inner_key})
-        aios_macro_name("${inner_key}" inner_name)
-        aios_unsigned("${value}" value)
-        list(APPEND defines "AIOS_UART_${name}_${inner_name}=${value}")
+        if(value MATCHES "^(0x[0-9a-fA-F]+|[0-9]+)$")
+          aios_macro_name("${inner_key}" inner_name)
+          list(APPEND defines "AIOS_UART_${name}_${inner_name}=${value}u")
+        endif()
       endforeach()
-    elseif(NOT key STREQUAL "driver")
+    else()
       string(JSON value GET "${json}" uart ${key})
-      aios_unsigned("${value}" value)
-      list(APPEND defines "AIOS_UART_${name}=${value}")
+      if(value MATCHES "^(0x[0-9a-fA-F]+|[0-9]+)$")
+        list(APPEND defines "AIOS_UART_${name}=${value}u")
+      endif()
     endif()
   endforeach()
   set(${out} "${defines}" PARENT_SCOPE)

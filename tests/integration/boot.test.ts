@@ -11,7 +11,7 @@ import { encodeFrame } from "../../host-tools/src/protocol/frame.ts";
 import { schema } from "../../host-tools/src/protocol/generated/schema.ts";
 import { type BootedTarget, bootTarget } from "../support/targets.ts";
 
-const boards = ["mps2-an385", "mps2-an386", "mps2-an500", "native"];
+const boards = ["mps2-an385", "mps2-an386", "mps2-an500", "mps2-an505", "native"];
 
 /** The address the board's fault injection reads: one nothing decodes (board.json). */
 function unmappedAddress(board: string): number {

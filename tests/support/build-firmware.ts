@@ -5,7 +5,13 @@
  */
 import { buildFirmware } from "../../host-tools/src/build/firmware.ts";
 
-export const integrationBoards = ["mps2-an385", "mps2-an386", "mps2-an500", "native"] as const;
+export const integrationBoards = [
+  "mps2-an385",
+  "mps2-an386",
+  "mps2-an500",
+  "mps2-an505",
+  "native",
+] as const;
 
 export default async function setup(): Promise<void> {
   await buildFirmware({ board: "native", sanitize: true });
