@@ -2,12 +2,12 @@
  * Compiler from validated wasm bodies to the compiled form: 32-bit cells whose operands are
  * frame slots, so the interpreter never decodes LEB128 nor pushes and pops an operand stack.
  *
- * A frame is [params | locals | operand stack]; the value at operand height h has the "home"
- * slot nlocals + h. While compiling, each stack entry is either in its home slot, an alias of a
- * local (local.get emits nothing), or a pending constant (i32.const emits nothing until used).
- * Aliases and constants are turned into home slots ("materialised") wherever control flow joins
- * or a local they alias is about to change. An instruction that writes a home slot that is
- * immediately stored by local.set/tee is retargeted to write the local directly.
+ * A frame is [params | locals | constant pool | operand stack]; the value at operand height h
+ * has the "home" slot stack_base + h. While compiling, each stack entry is either in its home slot,
+ * an alias of a local (local.get emits nothing), or a pending constant (i32.const emits nothing
+ * until used). Aliases and constants are turned into home slots ("materialised") wherever control
+ * flow joins or a local they alias is about to change. An instruction that writes a home slot that
+ * is immediately stored by local.set/tee is retargeted to write the local directly.
  */
 #include "vm_internal.h"
 
@@ -42,13 +42,18 @@ typedef struct cstate {
     clabel_t *labels;
     uint32_t depth;
     uint32_t nlocals;
-    uint32_t last; /* last instruction if it wrote the home slot last_dst, else VM_NO_INDEX */
+    uint32_t stack_base; /* first operand stack slot, after locals and pool */
+    uint32_t last;       /* last instruction if it wrote the home slot last_dst, else VM_NO_INDEX */
     uint32_t last_dst;
     uint8_t last_op;
     uint32_t nops; /* instructions emitted for this body */
     int dead;      /* the rest of the innermost block is unreachable */
     uint32_t dead_depth;
-    vm_status_t err; /* sticky: set by the first failed emit */
+    vm_status_t err;            /* sticky: set by the first failed emit */
+    uint64_t pool[VM_MAX_POOL]; /* constants read by instructions, in slots pool_base.. */
+    uint32_t npool;
+    uint32_t pool_base;
+    uint32_t pool_cap; /* pool slots reserved: the body's constant instructions, at most */
 } cstate_t;
 
 /* ---- Emitting -------------------------------------------------------------------------- */
@@ -117,13 +122,13 @@ static void resolve(cstate_t *c, uint32_t chain, uint32_t target)
 
 static uint32_t home(const cstate_t *c, uint32_t height)
 {
-    return c->nlocals + height;
+    return c->stack_base + height;
 }
 
 /* Write the value of entry `e` into slot `dst`. */
 static void store_to(cstate_t *c, const centry_t *e, uint32_t at_height, uint32_t dst)
 {
-    uint32_t written = dst >= c->nlocals ? dst : VM_NO_INDEX;
+    uint32_t written = dst >= c->stack_base ? dst : VM_NO_INDEX;
     if (e->kind == E_CONST) {
         op(c, e->wide ? VM_I_CONST64 : VM_I_CONST32, dst, written);
         emit(c, (vm_cell_t)e->value);
@@ -153,12 +158,30 @@ static void materialize_range(cstate_t *c, uint32_t from, uint32_t to)
         materialize(c, i);
 }
 
-/* Slot holding entry `i` (constants get their home slot first). */
+/* Pool slot holding constant `v` (added on first use), or VM_NO_INDEX when the pool is full. */
+static uint32_t pool_slot(cstate_t *c, uint64_t v)
+{
+    uint32_t k;
+    for (k = 0; k < c->npool; k++)
+        if (c->pool[k] == v)
+            return c->pool_base + k;
+    if (k >= c->pool_cap)
+        return VM_NO_INDEX;
+    c->pool[c->npool++] = v;
+    return c->pool_base + k;
+}
+
+/* Slot holding entry `i` for an instruction about to consume it: constants are read from the
+ * function's pool slots (filled on entry), or get their home slot when the pool is full. */
 static uint32_t slot_of(cstate_t *c, uint32_t i)
 {
     centry_t *e = &c->stack[i];
-    if (e->kind == E_CONST)
+    if (e->kind == E_CONST) {
+        uint32_t k = pool_slot(c, e->value);
+        if (k != VM_NO_INDEX)
+            return k;
         materialize(c, i);
+    }
     return e->kind == E_LOCAL ? e->slot : home(c, i);
 }
 
@@ -398,7 +421,8 @@ static void compile_local_set(cstate_t *c, uint32_t x, int tee)
         c->h--;
 }
 
-/* Form with an i32 immediate right operand, or 0. */
+/* Form with an immediate right operand, or 0. Compares have none: a constant operand of a
+ * compare sits in a pool slot, which keeps the compare fusable with a following br_if. */
 static uint8_t imm_form(uint8_t iop)
 {
     switch (iop) {
@@ -420,26 +444,6 @@ static uint8_t imm_form(uint8_t iop)
         return VM_I_I32_SHR_S_IMM;
     case VM_I_I32_SHR_U:
         return VM_I_I32_SHR_U_IMM;
-    case VM_I_I32_EQ:
-        return VM_I_I32_EQ_IMM;
-    case VM_I_I32_NE:
-        return VM_I_I32_NE_IMM;
-    case VM_I_I32_LT_S:
-        return VM_I_I32_LT_S_IMM;
-    case VM_I_I32_LT_U:
-        return VM_I_I32_LT_U_IMM;
-    case VM_I_I32_GT_S:
-        return VM_I_I32_GT_S_IMM;
-    case VM_I_I32_GT_U:
-        return VM_I_I32_GT_U_IMM;
-    case VM_I_I32_LE_S:
-        return VM_I_I32_LE_S_IMM;
-    case VM_I_I32_LE_U:
-        return VM_I_I32_LE_U_IMM;
-    case VM_I_I32_GE_S:
-        return VM_I_I32_GE_S_IMM;
-    case VM_I_I32_GE_U:
-        return VM_I_I32_GE_U_IMM;
     case VM_I_I64_ADD:
         return VM_I_I64_ADD_IMM;
     default:
@@ -447,38 +451,10 @@ static uint8_t imm_form(uint8_t iop)
     }
 }
 
-/* The same operator with its operands swapped, or 0 if there is none. */
-static uint8_t swapped_form(uint8_t iop)
+static int commutative(uint8_t iop)
 {
-    switch (iop) {
-    case VM_I_I32_ADD:
-    case VM_I_I32_MUL:
-    case VM_I_I32_AND:
-    case VM_I_I32_OR:
-    case VM_I_I32_XOR:
-    case VM_I_I32_EQ:
-    case VM_I_I32_NE:
-    case VM_I_I64_ADD:
-        return iop;
-    case VM_I_I32_LT_S:
-        return VM_I_I32_GT_S;
-    case VM_I_I32_LT_U:
-        return VM_I_I32_GT_U;
-    case VM_I_I32_GT_S:
-        return VM_I_I32_LT_S;
-    case VM_I_I32_GT_U:
-        return VM_I_I32_LT_U;
-    case VM_I_I32_LE_S:
-        return VM_I_I32_GE_S;
-    case VM_I_I32_LE_U:
-        return VM_I_I32_GE_U;
-    case VM_I_I32_GE_S:
-        return VM_I_I32_LE_S;
-    case VM_I_I32_GE_U:
-        return VM_I_I32_LE_U;
-    default:
-        return 0;
-    }
+    return iop == VM_I_I32_ADD || iop == VM_I_I32_MUL || iop == VM_I_I32_AND ||
+           iop == VM_I_I32_OR || iop == VM_I_I32_XOR || iop == VM_I_I64_ADD;
 }
 
 static int fits_imm(uint8_t iop, const centry_t *e)
@@ -493,22 +469,16 @@ static int fits_imm(uint8_t iop, const centry_t *e)
 static void compile_binary(cstate_t *c, uint8_t iop)
 {
     uint32_t ai = c->h - 2, bi = c->h - 1, dst = home(c, ai);
-    centry_t *a = &c->stack[ai], *b = &c->stack[bi];
-    if (!fits_imm(iop, b) && swapped_form(iop) && fits_imm(swapped_form(iop), a)) {
-        centry_t t = *a;
-        *a = *b;
-        *b = t;
-        iop = swapped_form(iop);
-        if (a->kind == E_HOME) {
-            /* the value moved from height bi to ai: give it back a home slot of its own */
-            store_to(c, &(centry_t){E_LOCAL, 0, home(c, bi), 0}, ai, dst);
-        }
+    uint32_t var = ai, con = bi;
+    if (!fits_imm(iop, &c->stack[bi]) && commutative(iop) && fits_imm(iop, &c->stack[ai])) {
+        var = bi;
+        con = ai;
     }
-    if (fits_imm(iop, b)) {
-        uint32_t sa = slot_of(c, ai);
+    if (fits_imm(iop, &c->stack[con])) {
+        uint32_t sv = slot_of(c, var);
         op(c, imm_form(iop), dst, dst);
-        emit(c, sa);
-        emit(c, (vm_cell_t)b->value);
+        emit(c, sv);
+        emit(c, (vm_cell_t)c->stack[con].value);
     } else {
         uint32_t sa = slot_of(c, ai), sb = slot_of(c, bi);
         op(c, iop, dst, dst);
@@ -875,7 +845,12 @@ vm_status_t vm_compile_body(vm_module_t *m, const vm_body_t *b, vm_arena_t *a, v
     c.r.end = b->end;
     c.nlocals = b->nlocals;
     c.last = VM_NO_INDEX;
-    if ((uint64_t)b->nlocals + b->max_height > VM_MAX_FRAME_SLOTS)
+    /* pool slots sit below the operand stack: a callee's frame starts inside the caller's
+     * operand stack and must not overwrite them */
+    c.pool_base = b->nlocals;
+    c.pool_cap = b->nconsts < VM_MAX_POOL ? b->nconsts : VM_MAX_POOL;
+    c.stack_base = b->nlocals + c.pool_cap;
+    if ((uint64_t)c.stack_base + b->max_height > VM_MAX_FRAME_SLOTS)
         return VM_LIMIT_STACK_HEIGHT;
     c.stack = vm_arena_scratch(a, ((size_t)b->max_height + 1u) * sizeof *c.stack);
     c.labels = vm_arena_scratch(a, ((size_t)b->max_depth + 1u) * sizeof *c.labels);
@@ -900,8 +875,16 @@ vm_status_t vm_compile_body(vm_module_t *m, const vm_body_t *b, vm_arena_t *a, v
     if (c.err != VM_OK)
         return c.err;
     fd->code = start;
+    fd->pool = pos(&c);
+    fd->npool = c.npool;
+    for (uint32_t k = 0; k < c.npool; k++) {
+        emit(&c, (vm_cell_t)c.pool[k]);
+        emit(&c, (vm_cell_t)(c.pool[k] >> 32));
+    }
+    if (c.err != VM_OK)
+        return c.err;
     fd->nlocals = b->nlocals;
-    fd->frame = b->nlocals + b->max_height;
+    fd->frame = c.stack_base + b->max_height;
     fd->nparams = b->type->nparams;
     fd->nresults = b->type->nresults;
     fd->fuel = c.nops ? c.nops : 1u;

@@ -61,6 +61,12 @@
 #define VM_MAX_MEMORY_PAGES 65536u
 #endif
 
+/* Most distinct constants of one function kept in frame slots (copied in on every call) so
+ * that instructions read them like locals; further constants are materialised per use. */
+#ifndef VM_MAX_POOL
+#define VM_MAX_POOL 64u
+#endif
+
 /* Fuel charged per byte moved by memory.copy/fill/init and per element of table ops, as a shift:
  * one unit per (1 << VM_BULK_FUEL_SHIFT) bytes or elements. */
 #ifndef VM_BULK_FUEL_SHIFT

@@ -75,6 +75,17 @@ static const vm_type_t *func_type(const vm_func_t *f)
     return &f->type_module->types[f->type];
 }
 
+/* A new frame at fp (parameters already there): zero the locals, copy in the constant pool. */
+static inline void enter_frame(vm_value_t *fp, const vm_funcdef_t *fd, const vm_cell_t *code)
+{
+    const vm_cell_t *pool = code + fd->pool;
+    vm_value_t *consts = fp + fd->nlocals;
+    for (uint32_t i = fd->nparams; i < fd->nlocals; i++)
+        fp[i] = 0;
+    for (uint32_t k = 0; k < fd->npool; k++)
+        consts[k] = (uint64_t)pool[2 * k] | (uint64_t)pool[2 * k + 1] << 32;
+}
+
 /* ---- The loop ---------------------------------------------------------------------------- */
 
 #define A (c0 >> 8)
@@ -122,6 +133,19 @@ static const vm_type_t *func_type(const vm_func_t *f)
         inst->fp = (uint32_t)(fp - stack);                                                         \
         inst->cur = cur;                                                                           \
         inst->fuel = fuel;                                                                         \
+    } while (0)
+
+/* Branches to cell t. A branch backwards is a loop iteration: it lands on the loop's LOOP cell,
+ * charges the fuel weight stored there and continues after it. */
+#define JUMP(t)                                                                                    \
+    do {                                                                                           \
+        const vm_cell_t *to_ = code + (t);                                                         \
+        if (to_ <= pc) {                                                                           \
+            CHECK_FUEL(*to_ >> 8);                                                                 \
+            to_++;                                                                                 \
+        }                                                                                          \
+        pc = to_;                                                                                  \
+        NEXT;                                                                                      \
     } while (0)
 
 #if VM_COMPUTED_GOTO
@@ -214,24 +238,26 @@ next:
     }
     CASE(BR)
     {
-        pc = code + pc[1];
-        NEXT;
+        JUMP(pc[1]);
     }
     CASE(BR_IF)
     {
-        pc = U32(A) ? code + pc[1] : pc + 2;
+        if (U32(A))
+            JUMP(pc[1]);
+        pc += 2;
         NEXT;
     }
     CASE(BR_UNLESS)
     {
-        pc = U32(A) ? pc + 2 : code + pc[1];
+        if (!U32(A))
+            JUMP(pc[1]);
+        pc += 2;
         NEXT;
     }
     CASE(BR_TABLE)
     {
         uint32_t i = U32(A), n = pc[1];
-        pc = code + pc[2u + (i < n ? i : n)];
-        NEXT;
+        JUMP(pc[2u + (i < n ? i : n)]);
     }
     CASE(LOOP)
     {
@@ -244,7 +270,9 @@ next:
     {                                                                                              \
         T x = conv(U32(pc[1] & 0xFFFFu));                                                          \
         T y = conv(U32(pc[1] >> 16));                                                              \
-        pc = x cmp y ? code + pc[2] : pc + 3;                                                      \
+        if (x cmp y)                                                                               \
+            JUMP(pc[2]);                                                                           \
+        pc += 3;                                                                                   \
         NEXT;                                                                                      \
     }
 #define AS_IS(v) (v)
@@ -355,11 +383,11 @@ enter_wasm : CHECK_FUEL(fd->fuel);
     f->fp = (uint32_t)(fp - stack);
     f->inst = cur;
     fp = stack + nfp;
-    memset(fp + fd->nparams, 0, (size_t)(fd->nlocals - fd->nparams) * sizeof *fp);
     if (callee_inst != cur) {
         cur = callee_inst;
         LOAD_CONTEXT();
     }
+    enter_frame(fp, fd, code);
     pc = code + fd->code;
     NEXT;
 }
@@ -437,8 +465,7 @@ vm_status_t vm_invoke(vm_instance_t *inst, uint32_t func_index, const vm_value_t
         const vm_funcdef_t *fd = &f->owner->module->funcs[f->index];
         if (fd->frame > inst->stack_slots)
             return VM_TRAP_STACK_EXHAUSTED;
-        memset(inst->stack + fd->nparams, 0,
-               (size_t)(fd->nlocals - fd->nparams) * sizeof *inst->stack);
+        enter_frame(inst->stack, fd, f->owner->module->code);
         inst->cur = f->owner;
         inst->pc = fd->code;
     }

@@ -107,6 +107,8 @@ typedef struct vm_funcdef {
     uint32_t nlocals; /* parameters + declared locals */
     uint32_t frame;   /* frame slots: locals + operand stack */
     uint32_t fuel;    /* charged on entry */
+    uint32_t pool;    /* first cell of the constant pool (2 cells per value), = end of code */
+    uint16_t npool;   /* constants, in frame slots nlocals.. */
     uint16_t nparams;
     uint16_t nresults;
 } vm_funcdef_t;
@@ -303,6 +305,7 @@ typedef struct vm_body {
     const uint8_t *end;         /* one past the final end opcode */
     uint32_t max_height;        /* highest operand stack, set by the validator */
     uint32_t max_depth;         /* deepest control nesting, set by the validator */
+    uint32_t nconsts;           /* constant instructions, set by the validator */
     const uint8_t *data_use;    /* first data index used without a DataCount section */
 } vm_body_t;
 

@@ -68,6 +68,8 @@ static const uint8_t iop_cells[VM_IOP_COUNT] = {
 uint32_t vm_instr_cells(const vm_cell_t *p)
 {
     uint8_t op = (uint8_t)(p[0] & 0xFFu);
+    if (op >= VM_IOP_COUNT)
+        return 1;
     return op == VM_I_BR_TABLE ? 3u + p[1] : iop_cells[op];
 }
 

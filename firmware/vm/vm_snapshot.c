@@ -114,7 +114,7 @@ static uint32_t func_at(const vm_module_t *m, uint32_t pc)
 /* Is `pc` the start of an instruction (or the end) of function f's code? */
 static int at_boundary(const vm_module_t *m, uint32_t f, uint32_t pc)
 {
-    uint32_t end = f + 1 < m->nfuncs ? m->funcs[f + 1].code : m->ncode;
+    uint32_t end = m->funcs[f].pool; /* the constant pool follows the code */
     for (uint32_t at = m->funcs[f].code; at < end; at += vm_instr_cells(&m->code[at]))
         if (at == pc)
             return 1;

@@ -423,24 +423,28 @@ static vm_status_t check_instr(vstate_t *v, uint8_t op)
         CHECK(push(v, VM_TYPE_I32));
         break;
     case 0x41: {
+        v->b->nconsts++;
         int32_t c;
         CHECK(vm_read_s32(r, &c));
         CHECK(push(v, VM_TYPE_I32));
         break;
     }
     case 0x42: {
+        v->b->nconsts++;
         int64_t c;
         CHECK(vm_read_s64(r, &c));
         CHECK(push(v, VM_TYPE_I64));
         break;
     }
     case 0x43: {
+        v->b->nconsts++;
         uint32_t c;
         CHECK(vm_read_fixed32(r, &c));
         CHECK(push(v, VM_TYPE_F32));
         break;
     }
     case 0x44: {
+        v->b->nconsts++;
         uint64_t c;
         CHECK(vm_read_fixed64(r, &c));
         CHECK(push(v, VM_TYPE_F64));

@@ -1,24 +1,50 @@
 /*
  * aios-vm: command-line runner.
  *
- *   aios-vm run <module.wasm> [--invoke <export> [args...]] [--fuel N]
+ *   aios-vm run <module.wasm> [--invoke <export> [args...]] [--fuel N] [--time] [--stats]
  *
  * Loads, validates and instantiates the module (imports may come from the spec `spectest`
  * module), runs its start function, then calls the export and prints its results as
  * "type:value" (e.g. "i32:42"). Arguments are "type:value" or bare numbers typed by the
- * export's signature. --fuel N runs in slices of N fuel and reports the yields on stderr.
+ * export's signature. --fuel N runs in slices of N fuel and reports the yields on stderr;
+ * --time reports the call's wall time and --stats the module and instance RAM, on stderr.
  * Exit status: 0 success, 1 trap, 2 usage / load / link error.
  */
+#define _POSIX_C_SOURCE 199309L
 #include "vm_host.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Module arena kept, and what an instance needs besides its stack, frames and memory. */
+static void print_stats(const vm_module_t *mod)
+{
+    vm_instance_config_t cfg;
+    size_t bare = 0;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.stack_slots = 1;
+    cfg.call_depth = 1;
+    vm_instance_arena_size(mod, &cfg, &bare);
+    fprintf(stderr,
+            "aios-vm: module arena %zu bytes; instance arena with a 1-slot stack and 1 frame "
+            "%zu bytes\n",
+            vm_module_arena_used(mod), bare);
+}
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: aios-vm run <module.wasm> [--invoke <export> [args...]] [--fuel N]\n");
+    fprintf(stderr, "usage: aios-vm run <module.wasm> [--invoke <export> [args...]] [--fuel N] "
+                    "[--time] [--stats]\n");
     return 2;
 }
 
@@ -47,8 +73,9 @@ static int report_trap(vm_instance_t *inst, const char *what)
 
 /* Parse arguments and typed values, call the export, print its results. */
 static int invoke(host_instance_t *hi, const vm_module_t *mod, const char *path, const char *export,
-                  const char **args, int nargs, uint32_t slice, uint64_t *yields)
+                  const char **args, int nargs, uint32_t slice, uint64_t *yields, int timed)
 {
+    double t0;
     vm_functype_t ft;
     vm_value_t values[1000], results[1000];
     uint32_t func;
@@ -68,8 +95,11 @@ static int invoke(host_instance_t *hi, const vm_module_t *mod, const char *path,
             return 2;
         }
     }
+    t0 = now_ms();
     if (host_call(hi->inst, func, values, ft.nparams, slice, yields) != VM_EXIT_DONE)
         return report_trap(hi->inst, export);
+    if (timed)
+        fprintf(stderr, "aios-vm: %s took %.3f ms\n", export, now_ms() - t0);
     vm_results(hi->inst, results, ft.nresults);
     for (uint32_t i = 0; i < ft.nresults; i++) {
         char buf[64];
@@ -114,7 +144,7 @@ int main(int argc, char **argv)
 {
     const char *path, *export = NULL;
     const char **args;
-    int nargs = 0, fuel_given = 0, rc;
+    int nargs = 0, fuel_given = 0, timed = 0, stats = 0, rc;
     uint32_t slice = 0xFFFFFFFFu;
     size_t len;
     uint8_t *bytes;
@@ -134,6 +164,10 @@ int main(int argc, char **argv)
         unsigned long long f;
         if (!strcmp(argv[i], "--invoke") && i + 1 < argc) {
             export = argv[++i];
+        } else if (!strcmp(argv[i], "--time")) {
+            timed = 1;
+        } else if (!strcmp(argv[i], "--stats")) {
+            stats = 1;
         } else if (!strcmp(argv[i], "--fuel") && i + 1 < argc &&
                    (f = strtoull(argv[++i], &end, 0), *end == 0 && f > 0 && f <= 0xFFFFFFFFu)) {
             slice = (uint32_t)f;
@@ -155,8 +189,10 @@ int main(int argc, char **argv)
     memset(&hi, 0, sizeof hi);
     host_spectest_init(&st);
     rc = start(&hm, &hi, &st, path, bytes, len, slice, &yields);
+    if (rc == 0 && stats)
+        print_stats(hm.mod);
     if (rc == 0 && export)
-        rc = invoke(&hi, hm.mod, path, export, args, nargs, slice, &yields);
+        rc = invoke(&hi, hm.mod, path, export, args, nargs, slice, &yields, timed);
     if (fuel_given)
         fprintf(stderr, "aios-vm: fuel slice %" PRIu32 ", yields %" PRIu64 "\n", slice, yields);
     host_instance_free(&hi);

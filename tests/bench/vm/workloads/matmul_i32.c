@@ -1,0 +1,30 @@
+/* Dense i32 matrix multiply, n x n (n <= 192): multiply-add loops over arrays. */
+#include "bench.h"
+
+#define MAX 192u
+static int32_t a[MAX][MAX], b[MAX][MAX], c[MAX][MAX];
+
+BENCH_EXPORT uint32_t bench(uint32_t n)
+{
+    uint32_t s = 12345, sum = 0;
+    if (n > MAX)
+        n = MAX;
+    for (uint32_t i = 0; i < n; i++) {
+        for (uint32_t j = 0; j < n; j++) {
+            a[i][j] = (int32_t)(bench_rand(&s) >> 24) - 128;
+            b[i][j] = (int32_t)(bench_rand(&s) >> 24) - 128;
+        }
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        for (uint32_t j = 0; j < n; j++) {
+            int32_t acc = 0;
+            for (uint32_t k = 0; k < n; k++)
+                acc += a[i][k] * b[k][j];
+            c[i][j] = acc;
+        }
+    }
+    for (uint32_t i = 0; i < n; i++)
+        for (uint32_t j = 0; j < n; j++)
+            sum = sum * 31u + (uint32_t)(int32_t)(c[i][j] * 16);
+    return sum;
+}
