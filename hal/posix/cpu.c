@@ -101,5 +101,6 @@ void hal_reset(aios_reset_cause_t cause)
     putenv(cause_variable);
     char *const arguments[] = {(char *)"aios-native", NULL};
     execv("/proc/self/exe", arguments);
+    posix_exec_under_runner();
     _exit(EXIT_FAILURE);
 }

@@ -9,4 +9,9 @@ int posix_uart_fd(void);
  * the next boot keeps the same pty and the host does not lose the link. */
 void posix_keep_across_reset(const char *variable, int fd);
 
+/* hal_reset's fallback when the kernel cannot exec our own executable because it runs under
+ * a user-mode emulator (AIOS_RUNNER, set by the host): exec through that emulator. Returns only
+ * if there is no runner or the exec failed. */
+void posix_exec_under_runner(void);
+
 #endif

@@ -20,6 +20,11 @@ export interface BoardDescription {
   uart: { driver: string; base?: string; rxIrq?: number; baud?: number };
   qemu?: { system: string; machine: string };
   flash: { method: string };
+  /** POSIX boards built for another CPU: firmware/cmake/<toolchain>.cmake cross-compiles. */
+  toolchain?: string;
+  /** POSIX boards built for another CPU: the emulator command that runs the executable on a
+   * machine with a different CPU (`qemu-aarch64 -L /usr/aarch64-linux-gnu`). */
+  runner?: string[];
 }
 
 export const boardsDir = join(repoRoot, "boards");

@@ -5,13 +5,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boardsDir } from "../../host-tools/src/boards.ts";
+import { boardsDir, loadBoard } from "../../host-tools/src/boards.ts";
 import type { TimedEvent } from "../../host-tools/src/monitor/format.ts";
 import { encodeFrame } from "../../host-tools/src/protocol/frame.ts";
 import { schema } from "../../host-tools/src/protocol/generated/schema.ts";
 import { type BootedTarget, bootTarget } from "../support/targets.ts";
 
-const boards = ["mps2-an385", "mps2-an386", "mps2-an500", "mps2-an505", "native"];
+const boards = ["mps2-an385", "mps2-an386", "mps2-an500", "mps2-an505", "native", "raspi"];
 
 /** The address the board's fault injection reads: one nothing decodes (board.json). */
 function unmappedAddress(board: string): number {
@@ -20,6 +20,9 @@ function unmappedAddress(board: string): number {
   };
   return Number(description.unmappedAddress);
 }
+
+/** POSIX boards fault with signals, Cortex-M boards with exceptions. */
+const isPosix = (board: string): boolean => loadBoard(board).hal === "posix";
 
 describe.each(boards)("%s", (board) => {
   let booted: BootedTarget;
@@ -93,14 +96,14 @@ describe.each(boards)("%s", (board) => {
   });
 
   it("reports a real CPU fault with its decoded registers, then reboots with the fault as reset cause", async () => {
-    const kind = board === "native" ? "sigsegv" : "bus_fault";
+    const kind = isPosix(board) ? "sigsegv" : "bus_fault";
     const fault = booted.channel.waitFor((e) => e.kind === "fault", 10_000, "fault event");
     const reboot = booted.channel.waitFor((e) => e.kind === "boot", 20_000, "boot after the fault");
     await booted.channel.send("inject_fault", { kind });
     const report = await fault;
     expect(report.fields).toMatchObject({ kind, agent: 0, error: 32 });
     expect(report.fields.pc).not.toBe(0);
-    if (board === "native") {
+    if (isPosix(board)) {
       expect(report.fields.cfsr).toBe(11); // SIGSEGV
     } else {
       expect(report.fields.address).toBe(unmappedAddress(board));

@@ -11,6 +11,7 @@ export const integrationBoards = [
   "mps2-an500",
   "mps2-an505",
   "native",
+  "raspi",
 ] as const;
 
 export default async function setup(): Promise<void> {

@@ -15,15 +15,16 @@ export interface BootedTarget {
 }
 
 /**
- * Native targets run the sanitizer build; the others the board's normal image. `onEvent` is
- * attached before the target runs, so it sees the boot event too.
+ * POSIX targets built for this machine run the sanitizer build; the others the board's normal
+ * image (a cross-built POSIX board runs under a user-mode emulator, where the sanitizers do
+ * not). `onEvent` is attached before the target runs, so it sees the boot event too.
  */
 export async function bootTarget(
   boardName: string,
   onEvent: (event: TimedEvent) => void,
 ): Promise<BootedTarget> {
   const board = loadBoard(boardName);
-  const sanitized = board.hal === "posix";
+  const sanitized = board.hal === "posix" && board.toolchain === undefined;
   const target = await launchTarget(board, imagePath(board, buildDirFor(board.name, sanitized)));
   const link = await openSerial(target.port);
   const channel = new DeviceChannel(link);

@@ -1,17 +1,38 @@
 /**
- * Runs the native (POSIX) build as a child process. It opens its own pty, announces it on
+ * Runs a POSIX board's build as a child process. It opens its own pty, announces it on
  * stderr and waits, like QEMU's -S, until resume() signals that the host has the pty open.
+ * A board built for another CPU (raspi: aarch64) runs under its board.json "runner", a
+ * user-mode emulator, unless this machine has that CPU; the emulator passes the pty, the
+ * signals and the exit status through, so the contract is the same.
  */
 import { spawn } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
 import type { BoardDescription } from "../boards.ts";
-import { ToolError } from "../errors.ts";
+import { ToolError, UsageError } from "../errors.ts";
 import { terminate, whenExited } from "./process.ts";
 import type { TargetSession } from "./session.ts";
 
 const announcement = /aios: uart on (\S+)/;
 /** The process waits for this signal after announcing its pty (see hal/posix/cpu.c). */
 const resumeSignal = "SIGUSR1";
+
+/** Node's name for each CPU a board.json "cpu" may name; "host" is always this machine's. */
+const nodeArch: Record<string, string> = { aarch64: "arm64", x86_64: "x64" };
+
+/** The command line that runs `executable` here: itself, or the board's runner before it. */
+export function processCommand(
+  board: BoardDescription,
+  executable: string,
+  hostArch: string = process.arch,
+): string[] {
+  if (board.cpu === "host" || nodeArch[board.cpu] === hostArch) return [executable];
+  if (board.runner === undefined || board.runner.length === 0) {
+    throw new UsageError(
+      `board '${board.name}' is built for ${board.cpu}, this machine is ${hostArch}, and its board.json names no "runner" to emulate it`,
+    );
+  }
+  return [...board.runner, executable];
+}
 
 export interface NativeOptions {
   /** Keep running after this process exits (`aios flash`); stderr goes to `logFile`. */
@@ -25,8 +46,14 @@ export async function launchNative(
 ): Promise<TargetSession> {
   const logFile = options.detached?.logFile;
   const stderrTarget = logFile === undefined ? "pipe" : openSync(logFile, "w");
-  const child = spawn(executable, [], {
-    env: { ...process.env, AIOS_START_PAUSED: "1" },
+  const [command = executable, ...args] = processCommand(board, executable);
+  const child = spawn(command, args, {
+    // Under a runner the process resets through it too (hal/posix/runner.c).
+    env: {
+      ...process.env,
+      AIOS_START_PAUSED: "1",
+      ...(args.length > 0 ? { AIOS_RUNNER: [command, ...args.slice(0, -1)].join("\n") } : {}),
+    },
     stdio: ["ignore", "ignore", stderrTarget],
     detached: logFile !== undefined,
   });
@@ -38,7 +65,13 @@ export async function launchNative(
   const stderr = () => (logFile === undefined ? piped : readFileSync(logFile, "utf8"));
   const port = await new Promise<string>((resolve, reject) => {
     const deadline = Date.now() + 10_000;
-    child.once("error", (e) => reject(new ToolError(`cannot start ${executable}: ${e.message}`)));
+    child.once("error", (e) =>
+      reject(
+        new ToolError(
+          `cannot start ${command}: ${e.message}. Run: node host-tools/scripts/bootstrap.js`,
+        ),
+      ),
+    );
     void exited.then((how) =>
       reject(new ToolError(`${executable} exited at start (${how}):\n${stderr()}`)),
     );
