@@ -1,7 +1,7 @@
 // kernel.wasm: the kernel ABI, export half (ABI.md is the contract). This file only wires the
 // components to the entry points the core calls; the decisions live in the component folders.
 import { clockUs, watchdogFeed } from "./abi/core";
-import { FOREVER, MAX_AGENTS, WATCHDOG_FEED_US } from "./abi/config";
+import { MAX_AGENTS, WATCHDOG_FEED_US } from "./abi/config";
 import { arenaBytes, setParams } from "./abi/params";
 import { getU32, IN, inBegin } from "./abi/wire";
 import { command } from "./abi/commands";
