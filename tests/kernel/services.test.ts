@@ -58,7 +58,12 @@ function register(board: Board, service: number, m: Manifest = {}): number {
 const started = (board: Board) =>
   board.eventsOf("svc_started").map((e) => Number(e.fields.service));
 const agentOf = (board: Board, service: number) =>
-  Number(board.eventsOf("svc_started").findLast((e) => e.fields.service === service)?.fields.agent);
+  Number(
+    board
+      .eventsOf("svc_started")
+      .filter((e) => e.fields.service === service)
+      .at(-1)?.fields.agent,
+  );
 
 describe("services (initd)", () => {
   it("starts services after what they depend on and stops them before it", () => {
