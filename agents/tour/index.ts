@@ -40,7 +40,7 @@ function first(): void {
   results[13] = caps.revoke(primary, false);
   results[14] = caps.createGroup(primary, 1 << 20, 0, 0, 0, 0);
   results[15] = caps.ioSubmit(primary, 2, TEXT, 4);
-  results[16] = sched.hint(0, 150);
+  results[16] = sched.hint(0, 50);
   let lock = sched.lockCreate();
   results[17] = lock;
   results[18] = sched.lockAcquire(lock);

@@ -46,6 +46,23 @@ describe("agent lifecycle", () => {
     expect(spawnChild(board, child, 0)).toBe(-errorCode("cap_denied"));
   });
 
+  it("never gives a child, or an agent's own hint, more CPU share than was granted", () => {
+    const board = new Board();
+    const parent = board.spawn("spinner", { caps: Cap.SPAWN_AGENT, weight: 200 });
+    expect(spawnChild(board, parent, 0, imageId("spinner"), 400)).toBe(
+      -errorCode("cap_amplification"),
+    );
+    const child = spawnChild(board, parent, 0, imageId("spinner"), 150);
+    expect(board.eventsOf("agent_spawned").at(-1)?.fields).toMatchObject({
+      agent: child,
+      weight: 150,
+    });
+    expect(board.syscall(child, Sys.HINT, 0, 151)).toBe(-errorCode("cap_amplification"));
+    expect(board.syscall(child, Sys.HINT, 0, 50)).toBe(0);
+    expect(board.syscall(child, Sys.HINT, 0, 150)).toBe(0);
+    expect(board.eventsOf("sched_hint").map((e) => e.fields.weight)).toEqual([50, 150]);
+  });
+
   it("lets an agent kill its descendants but no one else", () => {
     const board = new Board();
     const parent = board.spawn("spinner", { caps: Cap.SPAWN_AGENT | Cap.KILL_AGENT });

@@ -4,6 +4,7 @@ import { DEFAULT_WEIGHT, MAX_AGENTS } from "../abi/config";
 
 export class Entity {
   weight: i32 = DEFAULT_WEIGHT;
+  weightLimit: i32 = DEFAULT_WEIGHT; // the CPU share granted at spawn: HINT may not exceed it
   hints: i32 = 0;
   vruntime: u64 = 0;
   budgetUs: i64 = 0; // deadline class when > 0
@@ -25,6 +26,7 @@ for (let i = 0; i < MAX_AGENTS; i++) entities[i] = new Entity();
 export function resetEntity(slot: i32, weight: i32, hints: i32, vruntime: u64): void {
   let e = entities[slot];
   e.weight = weight;
+  e.weightLimit = weight;
   e.hints = hints;
   e.vruntime = vruntime;
   e.budgetUs = 0;

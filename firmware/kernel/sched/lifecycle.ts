@@ -157,7 +157,9 @@ export function split(a: Agent, capIndex: i32): i32 {
   let b = agentById(id)!;
   let total = e.weight;
   e.weight = max(1, total / 2);
+  e.weightLimit = e.weight;
   entities[b.slot].weight = max(1, total - total / 2);
+  entities[b.slot].weightLimit = entities[b.slot].weight;
   publish(FrameType.AgentSplit, id, <u32>a.id, <u32>entities[b.slot].weight);
   return id;
 }
@@ -166,6 +168,7 @@ export function split(a: Agent, capIndex: i32): i32 {
 export function merge(a: Agent, other: Agent): void {
   let e = entities[a.slot];
   e.weight = min(MAX_WEIGHT, e.weight + entities[other.slot].weight);
+  e.weightLimit = max(e.weightLimit, e.weight);
   for (let i = 0; i < caps.length; i++) {
     let c = caps[i];
     if (!c.live || c.owner != other.id || i == other.capRoot) continue;

@@ -1,6 +1,5 @@
 // Agent ABI, scheduling and lifecycle syscalls (numbers in abi/syscalls.ts).
 import { clockUs } from "../abi/core";
-import { MAX_WEIGHT } from "../abi/config";
 import { readWords, word } from "../abi/agentmem";
 import { Cap } from "../abi/flags";
 import { Sys } from "../abi/syscalls";
@@ -33,12 +32,14 @@ function spawnFrom(a: Agent, capIndex: i32, ptr: i32, num: i32): i32 {
   request.image = word(0);
   request.flags = word(1);
   request.group = word(2) == 0 ? a.group : word(2);
-  request.weight = word(3);
+  request.weight = word(3) == 0 ? entities[a.slot].weight : word(3);
   request.hints = word(4);
   request.budgetUs = 0;
   request.periodUs = 0;
   for (let i = 0; i < 4; i++) request.args[i] = word(5 + i);
   if (!groupWithin(request.group, a.group)) return fail(a.id, ErrorCode.GroupInvalid, num);
+  // A child's CPU share is attenuated like its capability: never above the parent's own.
+  if (request.weight > entities[a.slot].weightLimit) return fail(a.id, ErrorCode.CapAmplification, num);
   let id = spawn(a.id, capIndex);
   return id < 0 ? fail(a.id, -id, num) : id;
 }
@@ -86,8 +87,9 @@ export function schedSyscall(a: Agent, num: i32, a0: i32, a1: i32, a2: i32): i32
       return 0;
     }
     case Sys.HINT: {
+      if (a1 > e.weightLimit) return fail(a.id, ErrorCode.CapAmplification, num);
       e.hints = a0;
-      if (a1 > 0) e.weight = min(a1, MAX_WEIGHT);
+      if (a1 > 0) e.weight = a1;
       publish(FrameType.SchedHint, a.id, <u32>e.hints, <u32>e.weight);
       return 0;
     }
