@@ -113,6 +113,18 @@ describe("fault domains", () => {
     expect(board.eventsOf("agent_quarantined")).toHaveLength(2);
   });
 
+  it("resets the board when an agent whose policy is reset_board faults", () => {
+    const board = new Board();
+    const vital = board.spawn("faulty", { arg0: 2 });
+    policy(board, vital, "reset_board");
+    board.run(10_000);
+    expect(board.eventsOf("fault_handled")[0]?.fields).toMatchObject({
+      agent: vital,
+      action: enumValue("fault_action", "escalate_board_reset"),
+    });
+    expect(board.resets).toEqual([enumValue("reset_cause", "fault")]);
+  });
+
   it("resets the board when native code faults outside any agent", () => {
     const board = new Board();
     board.spawn("spinner");

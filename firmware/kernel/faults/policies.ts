@@ -45,12 +45,20 @@ class Escalate extends Policy {
   }
 }
 
-const policies = new StaticArray<Policy>(5);
+/** For an agent the board cannot run without: any fault of it resets the board. */
+class ResetBoard extends Policy {
+  decide(r: FaultRecord, code: i32): i32 {
+    return FaultAction.EscalateBoardReset;
+  }
+}
+
+const policies = new StaticArray<Policy>(6);
 policies[FaultPolicy.Kill] = new Kill();
 policies[FaultPolicy.Restart] = new Restart();
 policies[FaultPolicy.RestartBackoff] = new RestartBackoff();
 policies[FaultPolicy.Quarantine] = new Quarantine();
 policies[FaultPolicy.Escalate] = new Escalate();
+policies[FaultPolicy.ResetBoard] = new ResetBoard();
 
 export function decide(r: FaultRecord, code: i32): i32 {
   return policies[r.policy].decide(r, code);

@@ -57,6 +57,7 @@ export enum FaultPolicy {
   RestartBackoff = 2,
   Quarantine = 3,
   Escalate = 4,
+  ResetBoard = 5,
 }
 
 export enum FaultAction {

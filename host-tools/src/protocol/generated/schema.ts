@@ -59,7 +59,8 @@ export const schema: Schema = {
       "restart",
       "restart_backoff",
       "quarantine",
-      "escalate"
+      "escalate",
+      "reset_board"
     ],
     "fault_action": [
       "kill",

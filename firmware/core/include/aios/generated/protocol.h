@@ -65,6 +65,7 @@ typedef enum {
     AIOS_FAULT_POLICY_RESTART_BACKOFF = 2,
     AIOS_FAULT_POLICY_QUARANTINE = 3,
     AIOS_FAULT_POLICY_ESCALATE = 4,
+    AIOS_FAULT_POLICY_RESET_BOARD = 5,
 } aios_fault_policy_t;
 
 typedef enum {
