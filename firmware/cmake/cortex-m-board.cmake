@@ -1,7 +1,8 @@
 # What a Cortex-M board's board.json means to the build, in one place (hal/CMakeLists.txt
 # includes this with AIOS_BOARD_JSON already read):
 #   aios_board_hal_sources   the UART driver ("uart": {"driver"}) and the chip bring-up ("soc")
-#   aios_board_hal_defines   AIOS_CPU_HZ, AIOS_IRQ_COUNT, AIOS_UNMAPPED_ADDRESS, AIOS_UART_*
+#   aios_board_hal_defines   AIOS_CPU_HZ, AIOS_IRQ_COUNT, AIOS_UNMAPPED_ADDRESS, AIOS_UART_*,
+#                            AIOS_SOC_INIT when the board names a soc
 #   aios_board_link_options  the memory regions and stack size as linker symbols, which
 #                            boards/common/cortex-m.ld turns into MEMORY, so the image links
 #                            against the board's true flash and RAM sizes
@@ -50,8 +51,10 @@ endfunction()
 string(JSON aios_uart_driver GET "${AIOS_BOARD_JSON}" uart driver)
 set(aios_board_hal_sources "cortex-m/uart_${aios_uart_driver}.c")
 string(JSON aios_soc ERROR_VARIABLE no_soc GET "${AIOS_BOARD_JSON}" soc)
+set(soc_defines "")
 if(NOT no_soc)
   list(APPEND aios_board_hal_sources "cortex-m/soc_${aios_soc}.c")
+  set(soc_defines AIOS_SOC_INIT=1)
 endif()
 
 string(JSON clock_hz GET "${AIOS_BOARD_JSON}" clockHz)
@@ -62,6 +65,7 @@ set(aios_board_hal_defines
   AIOS_CPU_HZ=${clock_hz}u
   AIOS_IRQ_COUNT=${irq_count}u
   AIOS_UNMAPPED_ADDRESS=${unmapped}u
+  ${soc_defines}
   ${uart_defines})
 
 string(JSON flash_origin GET "${AIOS_BOARD_JSON}" memory flash origin)

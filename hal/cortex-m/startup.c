@@ -2,6 +2,7 @@
  * board description through CMake: AIOS_IRQ_COUNT. */
 #include "armv7m.h"
 #include "irq.h"
+#include "soc.h"
 #include "vectors.h"
 
 #include <stdint.h>
@@ -48,6 +49,9 @@ void hal_reset_entry(void)
     /* Code built for a hard-float ABI may touch the FPU anywhere, so enable it first. */
     SCB_CPACR |= SCB_CPACR_CP10_CP11_FULL;
     __asm volatile("dsb\n isb" ::: "memory");
+#endif
+#if AIOS_SOC_INIT
+    hal_soc_init();
 #endif
     (void)main();
     for (;;) {
