@@ -1,7 +1,9 @@
-/* Monotonic clock from SysTick: a 1 ms interrupt counts milliseconds and the current count
- * gives the microseconds in between. SysTick exists on every Cortex-M, so every board shares
- * this; AIOS_CPU_HZ comes from the board description. */
+/* Monotonic clock and alarm from SysTick: a 1 ms interrupt counts milliseconds, the current
+ * count gives the microseconds in between, and the same interrupt fires the alarm (so an alarm
+ * is late by less than 1 ms). SysTick exists on every Cortex-M, so every board shares this;
+ * AIOS_CPU_HZ comes from the board description. */
 #include "armv7m.h"
+#include "hal/alarm.h"
 #include "hal/clock.h"
 #include "hal/cpu.h"
 #include "vectors.h"
@@ -10,10 +12,20 @@
 #define TICKS_PER_US (AIOS_CPU_HZ / 1000000u)
 
 static volatile uint64_t milliseconds;
+static volatile uint64_t alarm_at_us = UINT64_MAX;
 
 void hal_systick_handler(void)
 {
     milliseconds++;
+    if (milliseconds * 1000u >= alarm_at_us) {
+        alarm_at_us = UINT64_MAX;
+        core_alarm_fired();
+    }
+}
+
+void hal_alarm_set(uint64_t at_us)
+{
+    alarm_at_us = at_us;
 }
 
 void hal_clock_init(void)

@@ -4,6 +4,7 @@
 #include "hal/clock.h"
 #include "hal/fault.h"
 #include "hal/uart.h"
+#include "vectors.h"
 
 /* Survives a system reset (the section is not zeroed at boot), not a power cycle: a valid
  * marker means the previous run chose its reset cause through hal_reset. */
@@ -53,11 +54,16 @@ aios_reset_cause_t hal_reset_cause(void)
     return boot_reset_cause;
 }
 
-void hal_reset(aios_reset_cause_t cause)
+void hal_reset_note(aios_reset_cause_t cause)
 {
     reset_note.marker = RESET_MARKER;
     reset_note.cause = (uint32_t)cause;
     __asm volatile("dsb" ::: "memory");
+}
+
+void hal_reset(aios_reset_cause_t cause)
+{
+    hal_reset_note(cause);
     SCB_AIRCR = SCB_AIRCR_RESET_REQUEST;
     __asm volatile("dsb" ::: "memory");
     for (;;) {

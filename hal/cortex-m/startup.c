@@ -78,7 +78,7 @@ typedef void (*vector_t)(void);
 __attribute__((section(".vectors"), used)) static const vector_t vectors[] = {
     (vector_t)(uintptr_t)__stack_top,
     hal_reset_entry,
-    unexpected_exception, /* NMI */
+    hal_nmi_handler,
     hal_fault_entry_hard,
     hal_fault_entry_mem_manage,
     hal_fault_entry_bus,

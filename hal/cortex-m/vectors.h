@@ -10,6 +10,12 @@ void hal_fault_entry_mem_manage(void);
 void hal_fault_entry_bus(void);
 void hal_fault_entry_usage(void);
 void hal_systick_handler(void);
+/* Provided by the board's watchdog driver (watchdog_cmsdk.c or watchdog_none.c). */
+void hal_nmi_handler(void);
+
+/* Records `cause` for the next boot without resetting: the watchdog resets by itself. */
+#include "hal/cpu.h"
+void hal_reset_note(aios_reset_cause_t cause);
 
 /* Called by the fault entries with the stacked exception frame and the fault kind. */
 void hal_fault_decode(const uint32_t *frame, uint32_t kind);

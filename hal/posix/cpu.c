@@ -34,8 +34,11 @@ void hal_board_init(void)
     const char *paused = getenv("AIOS_START_PAUSED");
     bool wait_for_host =
         paused != NULL && strcmp(paused, "1") == 0 && getenv("AIOS_UART_FD") == NULL;
+    /* A reset re-executes from inside a signal handler, and exec keeps the signal mask:
+     * start from an empty one, then block only the resume signal. */
     sigset_t resume;
     sigemptyset(&resume);
+    sigprocmask(SIG_SETMASK, &resume, NULL);
     sigaddset(&resume, SIGUSR1);
     sigprocmask(SIG_BLOCK, &resume, NULL);
     hal_fault_init();

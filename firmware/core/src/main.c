@@ -1,12 +1,25 @@
-/* Boot sequence and main loop of the skeleton: announce the boot, answer commands, send a
- * heartbeat each period. */
+/* Boot sequence and main loop: announce the boot, start the watchdog, boot kernel.wasm, then
+ * answer commands, run the slices the kernel schedules and send a heartbeat each period. */
 #include "aios/config.h"
+#include "aios/kernel_host.h"
 #include "aios/link.h"
 #include "hal/clock.h"
 #include "hal/cpu.h"
 #include "hal/fault.h"
+#include "hal/watchdog.h"
+
+#include <stdbool.h>
 
 static uint8_t payload[AIOS_MAX_PAYLOAD_BYTES];
+static bool kernel_running;
+
+static void emit_log(aios_severity_t level, const char *text)
+{
+    aios_writer_t w;
+    aios_writer_init(&w, payload, sizeof payload);
+    aios_encode_log(&w, 0, (uint8_t)level, text);
+    core_link_emit(AIOS_FRAME_LOG, w.data, w.length);
+}
 
 static void emit_command_error(uint8_t command, aios_error_t error)
 {
@@ -44,6 +57,11 @@ static void handle_command(const aios_frame_t *command)
         return;
     }
     default:
+        if (command->type >= AIOS_FIRST_KERNEL_COMMAND && kernel_running) {
+            /* The kernel reports its own refusals (command_error with the correlation id). */
+            (void)core_kernel_command(command->type, command->payload, command->payload_length);
+            return;
+        }
         emit_command_error(command->type, AIOS_ERR_PROTOCOL_UNKNOWN_COMMAND);
         return;
     }
@@ -72,9 +90,23 @@ int main(void)
                      AIOS_PROTOCOL_VERSION);
     core_link_emit(AIOS_FRAME_BOOT, w.data, w.length);
 
+    if (hal_watchdog_start(AIOS_WATCHDOG_TIMEOUT_US) != 0) {
+        emit_log(AIOS_SEVERITY_WARNING, "no hardware watchdog on this board");
+    }
+    /* Without a kernel the board still answers pings and reports faults, so the host can see
+     * why (the log event core_kernel_boot sent). */
+    kernel_running = core_kernel_boot() == 0;
+
     uint64_t next_heartbeat = hal_clock_us() + AIOS_HEARTBEAT_PERIOD_US;
     for (;;) {
         core_link_poll(handle_command);
+        uint64_t wake = next_heartbeat;
+        if (kernel_running) {
+            uint64_t idle_until = core_kernel_run();
+            wake = idle_until < wake ? idle_until : wake;
+        } else {
+            hal_watchdog_feed();
+        }
         uint64_t now = hal_clock_us();
         if (now >= next_heartbeat) {
             aios_writer_init(&w, payload, sizeof payload);
@@ -82,6 +114,6 @@ int main(void)
             core_link_emit(AIOS_FRAME_HEARTBEAT, w.data, w.length);
             next_heartbeat += AIOS_HEARTBEAT_PERIOD_US;
         }
-        hal_cpu_wait(next_heartbeat);
+        hal_cpu_wait(wake);
     }
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { type BoardDescription, loadBoard } from "../boards.ts";
 import { ToolError } from "../errors.ts";
 import { buildRoot, firmwareDir } from "../paths.ts";
+import { buildWasm } from "./wasm.ts";
 
 export interface BuildOptions {
   board: string;
@@ -65,6 +66,7 @@ export async function buildFirmware(options: BuildOptions): Promise<BuildResult>
       log += text;
     });
   try {
+    await buildWasm();
     if (!configuredFor(buildDir, board.name)) {
       await run(
         "cmake",

@@ -13,6 +13,15 @@
 #define AIOS_RX_CHUNK_BYTES 64u
 #endif
 
+/* The hardware watchdog resets the board if the kernel does not feed it for this long, in
+ * microseconds (the kernel feeds it every 100 ms). */
+#ifndef AIOS_WATCHDOG_TIMEOUT_US
+#define AIOS_WATCHDOG_TIMEOUT_US 2000000u
+#endif
+
+/* Host commands from this type on belong to the kernel (schema: kernel commands 192..255). */
+#define AIOS_FIRST_KERNEL_COMMAND 192u
+
 #ifndef AIOS_FIRMWARE_VERSION
 #error "AIOS_FIRMWARE_VERSION must come from the build (package.json version)"
 #endif

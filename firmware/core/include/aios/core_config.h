@@ -1,0 +1,70 @@
+/* Sizes of the core's fixed pools, each with its unit. Boards override them with -D (board.json
+ * "core" section); everything is allocated statically at build time. */
+#ifndef AIOS_CORE_CONFIG_H
+#define AIOS_CORE_CONFIG_H
+
+/* Agents that can be instantiated at once (the kernel's own table may be larger). */
+#ifndef AIOS_AGENT_SLOTS
+#define AIOS_AGENT_SLOTS 8u
+#endif
+
+/* Backing of each agent's linear memory, in bytes (may be less than a 64 KiB page). */
+#ifndef AIOS_AGENT_MEMORY_BYTES
+#define AIOS_AGENT_MEMORY_BYTES 32768u
+#endif
+
+/* Compiled form of each agent's module, in bytes. */
+#ifndef AIOS_AGENT_MODULE_ARENA_BYTES
+#define AIOS_AGENT_MODULE_ARENA_BYTES 16384u
+#endif
+
+/* Instance state (stack, frames, globals, table) of each agent, in bytes. */
+#ifndef AIOS_AGENT_INSTANCE_ARENA_BYTES
+#define AIOS_AGENT_INSTANCE_ARENA_BYTES 12288u
+#endif
+
+/* Operand stack and locals of each agent, in 8-byte values; and its deepest call nesting. */
+#ifndef AIOS_AGENT_STACK_SLOTS
+#define AIOS_AGENT_STACK_SLOTS 1024u
+#endif
+#ifndef AIOS_AGENT_CALL_DEPTH
+#define AIOS_AGENT_CALL_DEPTH 64u
+#endif
+
+/* Snapshot slots and the size of each: an agent's memory plus its execution state. */
+#ifndef AIOS_SNAPSHOT_SLOTS
+#define AIOS_SNAPSHOT_SLOTS 4u
+#endif
+#ifndef AIOS_SNAPSHOT_BYTES
+#define AIOS_SNAPSHOT_BYTES (AIOS_AGENT_MEMORY_BYTES + 8192u)
+#endif
+
+/* kernel.wasm: its compiled module, its instance state, its linear memory (the kernel is built
+ * with a 48 KiB low-memory limit, so it needs less than one page). */
+#ifndef AIOS_KERNEL_MODULE_ARENA_BYTES
+#define AIOS_KERNEL_MODULE_ARENA_BYTES 131072u
+#endif
+#ifndef AIOS_KERNEL_INSTANCE_ARENA_BYTES
+#define AIOS_KERNEL_INSTANCE_ARENA_BYTES 32768u
+#endif
+#ifndef AIOS_KERNEL_STACK_SLOTS
+#define AIOS_KERNEL_STACK_SLOTS 2048u
+#endif
+#ifndef AIOS_KERNEL_CALL_DEPTH
+#define AIOS_KERNEL_CALL_DEPTH 96u
+#endif
+#ifndef AIOS_KERNEL_MEMORY_BYTES
+#define AIOS_KERNEL_MEMORY_BYTES 49152u
+#endif
+
+/* The region arena the kernel carves shared, ephemeral and persistent regions from, in bytes. */
+#ifndef AIOS_REGION_ARENA_BYTES
+#define AIOS_REGION_ARENA_BYTES 16384u
+#endif
+
+/* VM fuel per microsecond of CPU on this board: turns the kernel's budgets into fuel. */
+#ifndef AIOS_FUEL_PER_US
+#define AIOS_FUEL_PER_US 4u
+#endif
+
+#endif
