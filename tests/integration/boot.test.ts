@@ -77,14 +77,16 @@ describe.each(boards)("%s", (board) => {
   });
 
   it("refuses an unknown command with an error event instead of crashing", async () => {
+    const known = new Set(schema.commands.map((c) => c.id));
+    const unknownType = [...Array(256).keys()].reverse().find((id) => !known.has(id)) ?? 255;
     const refusal = booted.channel.waitFor(
       (e) => e.kind === "command_error",
       10_000,
       "command_error",
     );
     await booted.channel.link.write(
-      (await import("../../host-tools/src/protocol/frame.ts")).encodeFrame({
-        type: 200,
+      encodeFrame({
+        type: unknownType,
         seq: 9,
         timestampUs: 0n,
         payload: new Uint8Array([1, 2, 3]),

@@ -18,9 +18,8 @@ typedef struct {
     vm_module_t *module;
     vm_instance_t *instance;
     uint32_t step_func;
-    uint32_t start_func;
-    bool start_pending; /* the module's start function has not run yet */
-    bool call_pending;  /* a step (or start) is invoked and not finished */
+    bool in_setup;     /* running the module's start function: no syscalls, no growth */
+    bool call_pending; /* a step is invoked and not finished */
     uint32_t fuel;
     vm_status_t trap;
     /* uint64_t keeps the arenas 8-byte aligned, as the VM requires. */
@@ -66,6 +65,10 @@ static vm_host_action_t syscall_entry(vm_instance_t *inst, void *user, const vm_
     const agent_slot_t *slot = vm_instance_user(inst);
     int32_t words[6];
     (void)user;
+    /* The kernel is mid-spawn while start code runs (ABI.md: setup makes no syscalls). */
+    if (slot->in_setup) {
+        return VM_HOST_TRAP;
+    }
     for (size_t i = 0; i < 6; i++) {
         words[i] = (int32_t)vm_as_i32(args[i]);
     }
@@ -77,7 +80,7 @@ static int grow_entry(void *user, uint32_t old_pages, uint32_t new_pages)
 {
     const agent_slot_t *slot = user;
     uint32_t delta = (new_pages - old_pages) * VM_PAGE_SIZE;
-    return grow_handler(slot->agent, (int32_t)delta) == 0;
+    return !slot->in_setup && grow_handler(slot->agent, (int32_t)delta) == 0;
 }
 
 static const vm_host_func_t syscall_func = {"iiiiii", "i", syscall_entry, NULL};
@@ -142,8 +145,19 @@ static int32_t instantiate(agent_slot_t *slot, uint32_t image)
     if (status != VM_OK) {
         return load_error(status);
     }
+    uint32_t start;
+    if (vm_module_start(slot->module, &start) == VM_OK) {
+        slot->in_setup = true;
+        vm_exit_t exit = VM_EXIT_TRAP;
+        if (vm_invoke(slot->instance, start, NULL, 0) == VM_OK) {
+            exit = vm_run(slot->instance, AIOS_AGENT_SETUP_FUEL);
+        }
+        slot->in_setup = false;
+        if (exit != VM_EXIT_DONE) {
+            return -AIOS_ERR_VM_TRAP_HOST;
+        }
+    }
     slot->image = image;
-    slot->start_pending = vm_module_start(slot->module, &slot->start_func) == VM_OK;
     slot->call_pending = false;
     slot->trap = VM_OK;
     vm_memory_t *memory = vm_instance_memory(slot->instance);
@@ -200,7 +214,6 @@ static int32_t clone_now(agent_slot_t *source, uint16_t copy)
         target->used = false;
         return -AIOS_ERR_SYSTEM_INVALID_ARGUMENT;
     }
-    target->start_pending = source->start_pending;
     target->call_pending = source->call_pending;
     return status;
 }
@@ -366,8 +379,7 @@ core_slice_end_t core_agent_run(uint16_t agent, uint32_t *fuel_used)
         return CORE_SLICE_TRAPPED;
     }
     if (!slot->call_pending) {
-        uint32_t func = slot->start_pending ? slot->start_func : slot->step_func;
-        if (vm_invoke(slot->instance, func, NULL, 0) != VM_OK) {
+        if (vm_invoke(slot->instance, slot->step_func, NULL, 0) != VM_OK) {
             slot->trap = VM_TRAP_STACK_EXHAUSTED;
             return CORE_SLICE_TRAPPED;
         }
@@ -387,10 +399,6 @@ core_slice_end_t core_agent_run(uint16_t agent, uint32_t *fuel_used)
     switch (exit) {
     case VM_EXIT_DONE:
         slot->call_pending = false;
-        if (slot->start_pending) {
-            slot->start_pending = false;
-            return CORE_SLICE_PREEMPTED;
-        }
         return CORE_SLICE_STEP_DONE;
     case VM_EXIT_YIELD:
         return CORE_SLICE_PREEMPTED;

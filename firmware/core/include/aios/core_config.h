@@ -31,6 +31,11 @@
 #define AIOS_AGENT_CALL_DEPTH 64u
 #endif
 
+/* Fuel an agent's start function may burn at spawn before the spawn fails. */
+#ifndef AIOS_AGENT_SETUP_FUEL
+#define AIOS_AGENT_SETUP_FUEL 1000000u
+#endif
+
 /* Snapshot slots and the size of each: an agent's memory plus its execution state. */
 #ifndef AIOS_SNAPSHOT_SLOTS
 #define AIOS_SNAPSHOT_SLOTS 4u

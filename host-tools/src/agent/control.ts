@@ -1,0 +1,160 @@
+/**
+ * Driving the kernel from the host: spawn, kill, fault policy and statistics, as kernel
+ * commands (schema ids from 192) over a device channel. Every command carries a fresh
+ * correlation id; the answer is the event that carries it back, or a command_error with it.
+ */
+import { AiosError, ExitCode, TimeoutError, UsageError } from "../errors.ts";
+import { agentImageNames } from "../build/wasm.ts";
+import type { TimedEvent } from "../monitor/format.ts";
+import { schema } from "../protocol/generated/schema.ts";
+import type { DeviceChannel } from "../transport/channel.ts";
+
+/** The device refused a command; `code` is the taxonomy error. */
+export class CommandRefusedError extends AiosError {
+  constructor(
+    readonly command: string,
+    readonly code: number,
+  ) {
+    const name = schema.errors.find((e) => e.code === code)?.name ?? `error ${code}`;
+    super(`the device refused ${command}: ${name}`, ExitCode.usage);
+  }
+}
+
+export interface SpawnOptions {
+  /** An agent name from agents/images.json, or its image id. */
+  image: string | number;
+  caps?: number;
+  group?: number;
+  weight?: number;
+  hints?: number;
+  budgetUs?: number;
+  periodUs?: number;
+  args?: number[];
+}
+
+export interface AgentStats {
+  agent: number;
+  cpuFuel: number;
+  steps: number;
+  faults: number;
+  memoryBytes: number;
+}
+
+let nextCorrelation = 1;
+
+export function imageId(image: string | number): number {
+  if (typeof image === "number") return image;
+  const names = agentImageNames();
+  const index = names.indexOf(image);
+  if (index < 0) throw new UsageError(`unknown agent image '${image}'. Known images: ${names.join(", ")}`);
+  return index + 1;
+}
+
+/** Sends a kernel command; resolves with the first event `answer` accepts for its correlation. */
+export async function request(
+  channel: DeviceChannel,
+  command: string,
+  values: Record<string, unknown>,
+  answer: (event: TimedEvent) => boolean,
+  timeoutMs = 10_000,
+): Promise<TimedEvent> {
+  const correlation = nextCorrelation++;
+  const reply = channel.waitFor(
+    (e) => e.fields.correlation === correlation && (e.kind === "command_error" || answer(e)),
+    timeoutMs,
+    `an answer to ${command}`,
+  );
+  await channel.send(command, { correlation, ...values });
+  const event = await reply;
+  if (event.kind === "command_error") throw new CommandRefusedError(command, Number(event.fields.error));
+  return event;
+}
+
+/** Spawns an agent; resolves with its id. */
+export async function spawnAgent(channel: DeviceChannel, options: SpawnOptions): Promise<number> {
+  const args = options.args ?? [];
+  const spawned = await request(
+    channel,
+    "agent_spawn",
+    {
+      image: imageId(options.image),
+      caps: options.caps ?? 0,
+      group: options.group ?? 0,
+      weight: options.weight ?? 100,
+      hints: options.hints ?? 0,
+      budget_us: options.budgetUs ?? 0,
+      period_us: options.periodUs ?? 0,
+      arg0: args[0] ?? 0,
+      arg1: args[1] ?? 0,
+      arg2: args[2] ?? 0,
+      arg3: args[3] ?? 0,
+    },
+    (e) => e.kind === "agent_spawned",
+  );
+  return Number(spawned.fields.agent);
+}
+
+export async function killAgent(channel: DeviceChannel, agent: number): Promise<void> {
+  await request(channel, "agent_kill", { agent }, (e) => e.kind === "agent_killed" || e.kind === "agent_exited");
+}
+
+export type FaultPolicy = (typeof schema.enums)["fault_policy"][number];
+
+export async function setFaultPolicy(
+  channel: DeviceChannel,
+  agent: number,
+  policy: { kind: string; threshold?: number; windowMs?: number; backoffMs?: number; backoffMaxMs?: number; supervisor?: number },
+): Promise<void> {
+  const correlation = nextCorrelation++;
+  const refused = channel
+    .waitFor((e) => e.kind === "command_error" && e.fields.correlation === correlation, 1_000, "")
+    .then(
+      (e) => new CommandRefusedError("agent_fault_policy", Number(e.fields.error)),
+      () => undefined,
+    );
+  await channel.send("agent_fault_policy", {
+    correlation,
+    agent,
+    policy: policy.kind,
+    threshold: policy.threshold ?? 3,
+    window_ms: policy.windowMs ?? 10_000,
+    backoff_ms: policy.backoffMs ?? 10,
+    backoff_max_ms: policy.backoffMaxMs ?? 1_000,
+    supervisor: policy.supervisor ?? 0,
+  });
+  // The kernel answers a policy change only when it refuses it.
+  const error = await refused;
+  if (error !== undefined) throw error;
+}
+
+/** Asks for every agent's statistics and collects the answers until the stream goes quiet. */
+export async function agentStats(channel: DeviceChannel, quietMs = 300, timeoutMs = 5_000): Promise<AgentStats[]> {
+  const correlation = nextCorrelation++;
+  const stats: AgentStats[] = [];
+  return new Promise((resolve, reject) => {
+    let quiet: NodeJS.Timeout | undefined;
+    const done = () => {
+      off();
+      clearTimeout(overall);
+      resolve(stats);
+    };
+    const overall = setTimeout(() => {
+      off();
+      reject(new TimeoutError(`no agent statistics within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    const off = channel.onEvent((e) => {
+      if (e.fields.correlation !== correlation || e.kind !== "agent_stats") return;
+      stats.push({
+        agent: Number(e.fields.agent),
+        cpuFuel: Number(e.fields.cpu_fuel),
+        steps: Number(e.fields.steps),
+        faults: Number(e.fields.faults),
+        memoryBytes: Number(e.fields.memory_bytes),
+      });
+      clearTimeout(quiet);
+      quiet = setTimeout(done, quietMs);
+    });
+    quiet = setTimeout(done, quietMs * 4);
+    void channel.send("stats_request", { correlation, what: "agents" }).catch(reject);
+  });
+}
