@@ -97,11 +97,18 @@ static void patch(cstate_t *c, uint32_t at, vm_cell_t cell)
         c->m->code[at] = cell;
 }
 
+/* Branch targets are stored relative to their own cell (two's complement), so the interpreter
+ * needs no code base to jump. */
+static void patch_target(cstate_t *c, uint32_t at, uint32_t target)
+{
+    patch(c, at, target - at);
+}
+
 /* Point the branch cell `at` at label `l`: loops are behind us, blocks are patched at end. */
 static void add_target(cstate_t *c, clabel_t *l, uint32_t at)
 {
     if (l->kind == 0x03) {
-        patch(c, at, l->target);
+        patch_target(c, at, l->target);
     } else {
         patch(c, at, l->fixups);
         l->fixups = at;
@@ -112,7 +119,7 @@ static void resolve(cstate_t *c, uint32_t chain, uint32_t target)
 {
     while (chain != VM_NO_INDEX && c->err == VM_OK) {
         uint32_t next = c->m->code[chain];
-        c->m->code[chain] = target;
+        patch_target(c, chain, target);
         chain = next;
     }
     c->last = VM_NO_INDEX; /* a join point: the previous instruction is not the only way here */
@@ -384,7 +391,7 @@ static void compile_br_table(cstate_t *c)
             vm_read_u32(&again, &depth);
             l = &c->labels[c->depth - 1 - depth];
             if (l->kind == 0x00 || needs_moves(c, l)) {
-                patch(c, table + 2u + i, pos(c));
+                patch_target(c, table + 2u + i, pos(c));
                 emit_jump(c, l);
             }
         }
@@ -650,7 +657,7 @@ static void compile_instr(cstate_t *c, uint8_t opcode)
         } else {
             at = emit_cond_branch(c, 0);
             emit_jump(c, l);
-            patch(c, at, pos(c));
+            patch_target(c, at, pos(c));
             c->last = VM_NO_INDEX;
         }
         break;

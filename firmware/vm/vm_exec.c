@@ -64,7 +64,18 @@ static inline void vm_store64(uint8_t *p, uint64_t v)
     memcpy(p, &v, sizeof v);
 }
 
-/* i32 and f32 values keep their upper 32 bits zero (i64.extend_i32_u relies on it). */
+/* Inside the loop an i32 or f32 slot has meaningful low 32 bits only (a 32-bit store is
+ * cheaper); values leaving the VM (results, host arguments, globals) are zero-extended. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define VM_LOW_HALF 4
+#else
+#define VM_LOW_HALF 0
+#endif
+static inline void set_low32(vm_value_t *slot, uint32_t v)
+{
+    memcpy((unsigned char *)slot + VM_LOW_HALF, &v, sizeof v);
+}
+
 static vm_value_t normalize(vm_value_t v, uint8_t type)
 {
     return type == VM_TYPE_I32 || type == VM_TYPE_F32 ? (uint32_t)v : v;
@@ -93,9 +104,9 @@ static inline void enter_frame(vm_value_t *fp, const vm_funcdef_t *fd, const vm_
 #define U64(s) (fp[s])
 #define F32(s) vm_f32((uint32_t)fp[s])
 #define F64(s) vm_f64(fp[s])
-#define SET32(s, v) (fp[s] = (uint64_t)(uint32_t)(v))
+#define SET32(s, v) set_low32(&fp[s], (uint32_t)(v))
 #define SET64(s, v) (fp[s] = (uint64_t)(v))
-#define SETF32(s, v) (fp[s] = vm_bits32(v))
+#define SETF32(s, v) set_low32(&fp[s], vm_bits32(v))
 #define SETF64(s, v) (fp[s] = vm_bits64(v))
 
 #define TRAP(code)                                                                                 \
@@ -122,24 +133,22 @@ static inline void enter_frame(vm_value_t *fp, const vm_funcdef_t *fd, const vm_
     } while (0)
 #define LOAD_CONTEXT()                                                                             \
     do {                                                                                           \
-        mod = cur->module;                                                                         \
-        code = mod->code;                                                                          \
-        globals = cur->globals;                                                                    \
         LOAD_MEMORY();                                                                             \
     } while (0)
 #define SAVE_STATE()                                                                               \
     do {                                                                                           \
-        inst->pc = (uint32_t)(pc - code);                                                          \
-        inst->fp = (uint32_t)(fp - stack);                                                         \
+        inst->pc = (uint32_t)(pc - cur->module->code);                                             \
+        inst->fp = (uint32_t)(fp - inst->stack);                                                   \
         inst->cur = cur;                                                                           \
         inst->fuel = fuel;                                                                         \
     } while (0)
 
-/* Branches to cell t. A branch backwards is a loop iteration: it lands on the loop's LOOP cell,
- * charges the fuel weight stored there and continues after it. */
-#define JUMP(t)                                                                                    \
+/* Branch through the target cell pc[k], which holds the distance from itself. A branch
+ * backwards is a loop iteration: it lands on the loop's LOOP cell, charges the fuel weight
+ * stored there and continues after it. */
+#define JUMP(k)                                                                                    \
     do {                                                                                           \
-        const vm_cell_t *to_ = code + (t);                                                         \
+        const vm_cell_t *to_ = pc + (k) + vm_s32(pc[k]);                                           \
         if (to_ <= pc) {                                                                           \
             CHECK_FUEL(*to_ >> 8);                                                                 \
             to_++;                                                                                 \
@@ -185,15 +194,11 @@ vm_exit_t vm_exec(vm_instance_t *inst)
 #undef VM_ROW_STORE
     };
 #endif
-    vm_value_t *const stack = inst->stack;
     vm_instance_t *cur = inst->cur;
-    const vm_module_t *mod;
-    const vm_cell_t *code;
-    vm_global_t **globals;
     uint8_t *mem_base;
     size_t mem_bytes;
     const vm_cell_t *pc;
-    vm_value_t *fp = stack + inst->fp;
+    vm_value_t *fp = inst->stack + inst->fp;
     uint32_t fuel = inst->fuel;
     vm_status_t trap_code = VM_OK;
     vm_cell_t c0;
@@ -205,7 +210,7 @@ vm_exit_t vm_exec(vm_instance_t *inst)
     const vm_cell_t *next_pc;
 
     LOAD_CONTEXT();
-    pc = code + inst->pc;
+    pc = cur->module->code + inst->pc;
 #if VM_COMPUTED_GOTO
     NEXT;
 #else
@@ -238,26 +243,26 @@ next:
     }
     CASE(BR)
     {
-        JUMP(pc[1]);
+        JUMP(1);
     }
     CASE(BR_IF)
     {
         if (U32(A))
-            JUMP(pc[1]);
+            JUMP(1);
         pc += 2;
         NEXT;
     }
     CASE(BR_UNLESS)
     {
         if (!U32(A))
-            JUMP(pc[1]);
+            JUMP(1);
         pc += 2;
         NEXT;
     }
     CASE(BR_TABLE)
     {
         uint32_t i = U32(A), n = pc[1];
-        JUMP(pc[2u + (i < n ? i : n)]);
+        JUMP(2u + (i < n ? i : n));
     }
     CASE(LOOP)
     {
@@ -271,7 +276,7 @@ next:
         T x = conv(U32(pc[1] & 0xFFFFu));                                                          \
         T y = conv(U32(pc[1] >> 16));                                                              \
         if (x cmp y)                                                                               \
-            JUMP(pc[2]);                                                                           \
+            JUMP(2);                                                                               \
         pc += 3;                                                                                   \
         NEXT;                                                                                      \
     }
@@ -296,20 +301,22 @@ next:
     }
     CASE(GLOBAL_GET)
     {
-        fp[A] = globals[pc[1]]->value;
+        fp[A] = cur->globals[pc[1]]->value;
         pc += 2;
         NEXT;
     }
     CASE(GLOBAL_SET)
     {
-        globals[pc[1]]->value = fp[A];
+        vm_global_t *g = cur->globals[pc[1]];
+        /* 32-bit types (0x7F, 0x7D) are odd: keep only the low half for them */
+        g->value = fp[A] & (~(uint64_t)0 >> ((g->type & 1u) << 5));
         pc += 2;
         NEXT;
     }
     CASE(CALL)
     {
         callee_inst = cur;
-        fd = &mod->funcs[A];
+        fd = &cur->module->funcs[A];
         base = pc[1];
         next_pc = pc + 2;
         goto enter_wasm;
@@ -330,7 +337,7 @@ next:
         callee = t->elems[i];
         if (!callee)
             TRAP(VM_TRAP_UNINITIALIZED_ELEMENT);
-        if (!vm_func_has_type(callee, mod, A))
+        if (!vm_func_has_type(callee, cur->module, A))
             TRAP(VM_TRAP_INDIRECT_CALL_TYPE_MISMATCH);
         base = pc[1];
         next_pc = pc + 3;
@@ -349,14 +356,14 @@ next:
             return VM_EXIT_DONE;
         }
         f = &inst->frames[--inst->depth];
-        fp = stack + f->fp;
+        fp = inst->stack + f->fp;
         if (f->inst != cur) {
             cur = f->inst;
             LOAD_CONTEXT();
         } else {
             LOAD_MEMORY(); /* the callee may have grown it */
         }
-        pc = code + f->pc;
+        pc = cur->module->code + f->pc;
         NEXT;
     }
 
@@ -369,37 +376,62 @@ default:
 }
 #endif
 
+unary_rare:
+{
+    uint64_t r = 0;
+    vm_status_t s = vm_unary_rare(*pc, fp[pc[1]], &r);
+    if (s != VM_OK)
+        TRAP(s);
+    fp[A] = r;
+    pc += 2;
+    NEXT;
+}
+binary_rare:
+{
+    uint64_t r = 0;
+    vm_status_t s = vm_binary_rare(*pc, fp[pc[1] & 0xFFFFu], fp[pc[1] >> 16], &r);
+    if (s != VM_OK)
+        TRAP(s);
+    fp[A] = r;
+    pc += 2;
+    NEXT;
+}
+
 call_func : if (callee->host) goto call_host;
 callee_inst = callee->owner;
 fd = &callee_inst->module->funcs[callee->index];
 enter_wasm : CHECK_FUEL(fd->fuel);
 {
-    uint32_t nfp = (uint32_t)(fp - stack) + base;
+    uint32_t nfp = (uint32_t)(fp - inst->stack) + base;
     vm_frame_t *f;
     if (inst->depth >= inst->max_frames || (uint64_t)nfp + fd->frame > inst->stack_slots)
         TRAP(VM_TRAP_STACK_EXHAUSTED);
     f = &inst->frames[inst->depth++];
-    f->pc = (uint32_t)(next_pc - code);
-    f->fp = (uint32_t)(fp - stack);
+    f->pc = (uint32_t)(next_pc - cur->module->code);
+    f->fp = (uint32_t)(fp - inst->stack);
     f->inst = cur;
-    fp = stack + nfp;
+    fp = inst->stack + nfp;
     if (callee_inst != cur) {
         cur = callee_inst;
         LOAD_CONTEXT();
     }
-    enter_frame(fp, fd, code);
-    pc = code + fd->code;
+    pc = cur->module->code;
+    enter_frame(fp, fd, pc);
+    pc += fd->code;
     NEXT;
 }
 
-call_host : CHECK_FUEL(1u);
+call_host:
 {
     const vm_type_t *t = func_type(callee);
-    uint32_t nfp = (uint32_t)(fp - stack) + base;
+    uint32_t nfp = (uint32_t)(fp - inst->stack) + base;
     vm_value_t *args = fp + base, *results = args + t->nparams;
     vm_host_action_t act;
+    CHECK_FUEL(1u);
     if ((uint64_t)nfp + t->nparams + t->nresults > inst->stack_slots)
         TRAP(VM_TRAP_STACK_EXHAUSTED);
+    for (uint32_t i = 0; i < t->nparams; i++)
+        args[i] = normalize(args[i], t->sig[i]);
     SAVE_STATE();
     act = callee->host->fn(cur, callee->host->user, args, results);
     if (act == VM_HOST_BLOCK) {
@@ -552,7 +584,7 @@ vm_status_t vm_results(const vm_instance_t *inst, vm_value_t *out, uint32_t n)
     if (n != t->nresults || (n && !out))
         return VM_BAD_ARGUMENT;
     for (uint32_t i = 0; i < n; i++)
-        out[i] = inst->stack[i];
+        out[i] = normalize(inst->stack[i], t->sig[t->nparams + i]);
     return VM_OK;
 }
 

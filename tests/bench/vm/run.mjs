@@ -9,7 +9,7 @@
  * switch). Then the Cortex-M4 -Os size of the VM core and the per-instance RAM overhead.
  * Figures are printed, never asserted; a wrong checksum exits 1. Takes a few minutes.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
