@@ -89,7 +89,7 @@ export function parseUf2(file: Uint8Array): Uf2Block[] {
       blockNumber: view.getUint32(at + 20, true),
       blockCount: view.getUint32(at + 24, true),
       familyId: view.getUint32(at + 28, true),
-      payload: file.slice(at + 32, at + 32 + payloadSize),
+      payload: new Uint8Array(file.subarray(at + 32, at + 32 + payloadSize)),
     });
   }
   return blocks;
