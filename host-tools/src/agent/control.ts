@@ -3,8 +3,9 @@
  * commands (schema ids from 192) over a device channel. Every command carries a fresh
  * correlation id; the answer is the event that carries it back, or a command_error with it.
  */
-import { AiosError, ExitCode, TimeoutError, UsageError } from "../errors.ts";
+
 import { agentImageNames } from "../build/wasm.ts";
+import { AiosError, ExitCode, TimeoutError, UsageError } from "../errors.ts";
 import type { TimedEvent } from "../monitor/format.ts";
 import { schema } from "../protocol/generated/schema.ts";
 import type { DeviceChannel } from "../transport/channel.ts";
@@ -46,7 +47,8 @@ export function imageId(image: string | number): number {
   if (typeof image === "number") return image;
   const names = agentImageNames();
   const index = names.indexOf(image);
-  if (index < 0) throw new UsageError(`unknown agent image '${image}'. Known images: ${names.join(", ")}`);
+  if (index < 0)
+    throw new UsageError(`unknown agent image '${image}'. Known images: ${names.join(", ")}`);
   return index + 1;
 }
 
@@ -66,7 +68,8 @@ export async function request(
   );
   await channel.send(command, { correlation, ...values });
   const event = await reply;
-  if (event.kind === "command_error") throw new CommandRefusedError(command, Number(event.fields.error));
+  if (event.kind === "command_error")
+    throw new CommandRefusedError(command, Number(event.fields.error));
   return event;
 }
 
@@ -95,7 +98,12 @@ export async function spawnAgent(channel: DeviceChannel, options: SpawnOptions):
 }
 
 export async function killAgent(channel: DeviceChannel, agent: number): Promise<void> {
-  await request(channel, "agent_kill", { agent }, (e) => e.kind === "agent_killed" || e.kind === "agent_exited");
+  await request(
+    channel,
+    "agent_kill",
+    { agent },
+    (e) => e.kind === "agent_killed" || e.kind === "agent_exited",
+  );
 }
 
 export type FaultPolicy = (typeof schema.enums)["fault_policy"][number];
@@ -103,7 +111,14 @@ export type FaultPolicy = (typeof schema.enums)["fault_policy"][number];
 export async function setFaultPolicy(
   channel: DeviceChannel,
   agent: number,
-  policy: { kind: string; threshold?: number; windowMs?: number; backoffMs?: number; backoffMaxMs?: number; supervisor?: number },
+  policy: {
+    kind: string;
+    threshold?: number;
+    windowMs?: number;
+    backoffMs?: number;
+    backoffMaxMs?: number;
+    supervisor?: number;
+  },
 ): Promise<void> {
   const correlation = nextCorrelation++;
   const refused = channel
@@ -128,7 +143,11 @@ export async function setFaultPolicy(
 }
 
 /** Asks for every agent's statistics and collects the answers until the stream goes quiet. */
-export async function agentStats(channel: DeviceChannel, quietMs = 300, timeoutMs = 5_000): Promise<AgentStats[]> {
+export async function agentStats(
+  channel: DeviceChannel,
+  quietMs = 300,
+  timeoutMs = 5_000,
+): Promise<AgentStats[]> {
   const correlation = nextCorrelation++;
   const stats: AgentStats[] = [];
   return new Promise((resolve, reject) => {

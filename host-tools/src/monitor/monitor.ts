@@ -67,8 +67,10 @@ export function monitorChannel(
 
   return new Promise<MonitorSummary>((resolve) => {
     let timer: NodeJS.Timeout | undefined;
+    let offLost: () => void = () => {};
     const finish = (outcome: MonitorSummary["reason"] | AiosError) => {
       off();
+      offLost();
       if (timer !== undefined) clearTimeout(timer);
       if (typeof outcome === "string") {
         summary.reason = outcome;
@@ -90,7 +92,7 @@ export function monitorChannel(
         }
       }
     });
-    channel.onLost((error) =>
+    offLost = channel.onLost((error) =>
       finish(new LinkError(`${error.message}; the device reset, exited or was unplugged`, true)),
     );
     if (options.timeoutSeconds !== undefined) {

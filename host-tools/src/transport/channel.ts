@@ -34,10 +34,14 @@ export class DeviceChannel {
     return () => this.emitter.off("event", listener);
   }
 
-  /** Called once if the link goes away by itself. */
-  onLost(listener: (error: LinkError) => void): void {
-    if (this.closedBy !== undefined) listener(this.closedBy);
-    else this.emitter.once("lost", listener);
+  /** Called once if the link goes away by itself; returns a function that unsubscribes. */
+  onLost(listener: (error: LinkError) => void): () => void {
+    if (this.closedBy !== undefined) {
+      listener(this.closedBy);
+      return () => {};
+    }
+    this.emitter.once("lost", listener);
+    return () => this.emitter.off("lost", listener);
   }
 
   /** Sends a command by its schema name. A leading 0x00 flushes any partial frame the device holds. */
@@ -56,19 +60,22 @@ export class DeviceChannel {
     what: string,
   ): Promise<TimedEvent> {
     return new Promise((resolve, reject) => {
+      const finish = () => {
+        clearTimeout(timer);
+        offEvent();
+        offLost();
+      };
       const timer = setTimeout(() => {
-        off();
+        finish();
         reject(new TimeoutError(`no ${what} within ${timeoutMs / 1000} s`));
       }, timeoutMs);
-      const off = this.onEvent((event) => {
+      const offEvent = this.onEvent((event) => {
         if (!match(event)) return;
-        clearTimeout(timer);
-        off();
+        finish();
         resolve(event);
       });
-      this.onLost((error) => {
-        clearTimeout(timer);
-        off();
+      const offLost = this.onLost((error) => {
+        finish();
         reject(error);
       });
     });
