@@ -566,9 +566,11 @@ static void compile_bulk(cstate_t *c, unsigned iop, uint32_t a, int has_base)
 static void compile_fc(cstate_t *c)
 {
     uint32_t sub, idx;
+    vm_opinfo_t info;
     vm_read_u32(&c->r, &sub);
-    if (vm_opinfo_fc[sub].cls != VM_CLASS_CTRL) {
-        compile_simple(c, &vm_opinfo_fc[sub]);
+    info = vm_opinfo_fc(sub);
+    if (info.cls != VM_CLASS_CTRL) {
+        compile_simple(c, &info);
         return;
     }
     switch (sub) {
@@ -607,6 +609,7 @@ static void compile_instr(cstate_t *c, uint8_t opcode)
 {
     vm_reader_t *r = &c->r;
     vm_blocktype_t bt;
+    vm_opinfo_t info;
     uint32_t idx, at;
 
     switch (opcode) {
@@ -760,7 +763,8 @@ static void compile_instr(cstate_t *c, uint8_t opcode)
         compile_fc(c);
         break;
     default:
-        compile_simple(c, &vm_opinfo[opcode]);
+        info = vm_opinfo(opcode);
+        compile_simple(c, &info);
         break;
     }
 }
@@ -829,7 +833,7 @@ static void skip_instr(cstate_t *c, uint8_t opcode)
         }
         break;
     default:
-        if (vm_opinfo[opcode].cls == VM_CLASS_LOAD || vm_opinfo[opcode].cls == VM_CLASS_STORE) {
+        if (vm_opinfo(opcode).cls == VM_CLASS_LOAD || vm_opinfo(opcode).cls == VM_CLASS_STORE) {
             vm_read_u32(r, &x);
             vm_read_u32(r, &x);
         }
@@ -883,7 +887,7 @@ vm_status_t vm_compile_body(vm_module_t *m, const vm_body_t *b, vm_arena_t *a, v
         return c.err;
     fd->code = start;
     fd->pool = pos(&c);
-    fd->npool = c.npool;
+    fd->npool = (uint16_t)c.npool;
     for (uint32_t k = 0; k < c.npool; k++) {
         emit(&c, (vm_cell_t)c.pool[k]);
         emit(&c, (vm_cell_t)(c.pool[k] >> 32));

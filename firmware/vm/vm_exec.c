@@ -150,8 +150,8 @@ static inline void enter_frame(vm_value_t *fp, const vm_funcdef_t *fd, const vm_
     do {                                                                                           \
         const vm_cell_t *to_ = pc + (k) + vm_s32(pc[k]);                                           \
         if (to_ <= pc) {                                                                           \
-            CHECK_FUEL(*to_ >> 8);                                                                 \
-            to_++;                                                                                 \
+            loop_head = to_;                                                                       \
+            goto back_edge;                                                                        \
         }                                                                                          \
         pc = to_;                                                                                  \
         NEXT;                                                                                      \
@@ -208,6 +208,7 @@ vm_exit_t vm_exec(vm_instance_t *inst)
     const vm_funcdef_t *fd;
     uint32_t base;
     const vm_cell_t *next_pc;
+    const vm_cell_t *loop_head;
 
     LOAD_CONTEXT();
     pc = cur->module->code + inst->pc;
@@ -375,6 +376,10 @@ default:
     TRAP(VM_TRAP_UNREACHABLE);
 }
 #endif
+
+back_edge : CHECK_FUEL(*loop_head >> 8);
+pc = loop_head + 1;
+NEXT;
 
 unary_rare:
 {

@@ -68,8 +68,9 @@ typedef struct vm_opinfo {
 } vm_opinfo_t;
 
 #define VM_FC_COUNT 15u
-extern const vm_opinfo_t vm_opinfo[256];
-extern const vm_opinfo_t vm_opinfo_fc[VM_FC_COUNT];
+/* What the table says about operator `byte` (class NONE: unknown operator) and 0xFC `sub`. */
+vm_opinfo_t vm_opinfo(uint8_t byte);
+vm_opinfo_t vm_opinfo_fc(uint32_t sub);
 
 /* ---- Compiled form --------------------------------------------------------------------- */
 

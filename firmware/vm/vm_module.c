@@ -8,27 +8,33 @@
 
 /* ---- Opcode table ------------------------------------------------------------------------ */
 
+/* One packed word per operator byte: class | iop << 3 | p1 << 11 | p2 << 14 | result << 17 |
+ * log2size << 20, types as 0 (none) or 1..4 (i32, i64, f32, f64). */
+enum { VM_TC_NONE, VM_TC_I32, VM_TC_I64, VM_TC_F32, VM_TC_F64 };
+#define VM_OPS_BYTES 0xC5u /* operators above i64.extend32_s are not in the table */
+
 #define VM_IOP(name, cells)
-#define VM_ROW_CTRL(name) 0
-#define VM_ROW_RETYPE(name) 0
+#define VM_ROW_CTRL(name) 0u
+#define VM_ROW_RETYPE(name) 0u
 #define VM_ROW_UN(name) VM_I_##name
 #define VM_ROW_BIN(name) VM_I_##name
 #define VM_ROW_LOAD(name) VM_I_##name
 #define VM_ROW_STORE(name) VM_I_##name
-#define VM_OPINFO(cls, name, p1, p2, r, sz)                                                        \
-    {VM_CLASS_##cls, VM_ROW_##cls(name), VM_T_##p1, VM_T_##p2, VM_T_##r, sz},
+#define VM_PACK(cls, name, p1, p2, r, sz)                                                          \
+    ((uint32_t)VM_CLASS_##cls | (uint32_t)VM_ROW_##cls(name) << 3 | (uint32_t)VM_TC_##p1 << 11 |   \
+     (uint32_t)VM_TC_##p2 << 14 | (uint32_t)VM_TC_##r << 17 | (uint32_t)(sz) << 20),
 
-const vm_opinfo_t vm_opinfo[256] = {
-#define VM_OP(name, byte, cls, p1, p2, r, sz) [byte] = VM_OPINFO(cls, name, p1, p2, r, sz)
+static const uint32_t packed_ops[VM_OPS_BYTES] = {
+#define VM_OP(name, byte, cls, p1, p2, r, sz) [byte] = VM_PACK(cls, name, p1, p2, r, sz)
 #define VM_FC(name, sub, cls, p1, p2, r, sz)
 #include "vm_opcodes.def"
 #undef VM_OP
 #undef VM_FC
 };
 
-const vm_opinfo_t vm_opinfo_fc[VM_FC_COUNT] = {
+static const uint32_t packed_fc[VM_FC_COUNT] = {
 #define VM_OP(name, byte, cls, p1, p2, r, sz)
-#define VM_FC(name, sub, cls, p1, p2, r, sz) [sub] = VM_OPINFO(cls, name, p1, p2, r, sz)
+#define VM_FC(name, sub, cls, p1, p2, r, sz) [sub] = VM_PACK(cls, name, p1, p2, r, sz)
 #include "vm_opcodes.def"
 #undef VM_OP
 #undef VM_FC
@@ -41,7 +47,30 @@ const vm_opinfo_t vm_opinfo_fc[VM_FC_COUNT] = {
 #undef VM_ROW_BIN
 #undef VM_ROW_LOAD
 #undef VM_ROW_STORE
-#undef VM_OPINFO
+#undef VM_PACK
+
+static vm_opinfo_t unpack(uint32_t w)
+{
+    static const uint8_t types[5] = {VM_T_NONE, VM_T_I32, VM_T_I64, VM_T_F32, VM_T_F64};
+    vm_opinfo_t info;
+    info.cls = (uint8_t)(w & 7u);
+    info.iop = (uint8_t)(w >> 3);
+    info.p1 = types[(w >> 11) & 7u];
+    info.p2 = types[(w >> 14) & 7u];
+    info.result = types[(w >> 17) & 7u];
+    info.log2size = (uint8_t)((w >> 20) & 3u);
+    return info;
+}
+
+vm_opinfo_t vm_opinfo(uint8_t byte)
+{
+    return unpack(byte < VM_OPS_BYTES ? packed_ops[byte] : 0u);
+}
+
+vm_opinfo_t vm_opinfo_fc(uint32_t sub)
+{
+    return unpack(sub < VM_FC_COUNT ? packed_fc[sub] : 0u);
+}
 
 static const uint8_t iop_cells[VM_IOP_COUNT] = {
 #define VM_IOP(name, cells) cells,
@@ -75,28 +104,27 @@ uint32_t vm_instr_cells(const vm_cell_t *p)
 
 /* ---- Status texts ------------------------------------------------------------------------ */
 
+/* All messages in one string, in the order of the list; a linear scan is fine for errors. */
+static const char status_texts[] =
+#define VM_STATUS(name, number, text) text "\0"
+#include "aios/vm_status.def"
+#undef VM_STATUS
+    ;
+static const uint8_t status_numbers[] = {
+#define VM_STATUS(name, number, text) number,
+#include "aios/vm_status.def"
+#undef VM_STATUS
+};
+
 const char *vm_status_text(vm_status_t status)
 {
-    switch (status) {
-#define VM_STATUS(name, number, text)                                                              \
-    case VM_##name:                                                                                \
-        return text;
-#include "aios/vm_status.def"
-#undef VM_STATUS
+    const char *text = status_texts;
+    for (size_t i = 0; i < sizeof status_numbers; i++) {
+        if (status_numbers[i] == status)
+            return text;
+        text += strlen(text) + 1;
     }
     return "unknown status";
-}
-
-const char *vm_status_name(vm_status_t status)
-{
-    switch (status) {
-#define VM_STATUS(name, number, text)                                                              \
-    case VM_##name:                                                                                \
-        return #name;
-#include "aios/vm_status.def"
-#undef VM_STATUS
-    }
-    return "?";
 }
 
 /* ---- Types ------------------------------------------------------------------------------- */

@@ -403,7 +403,7 @@ static vm_status_t read_constexpr(loader_t *l, uint8_t want, vm_constexpr_t *ce)
             type = VM_TYPE_FUNCREF;
             break;
         default:
-            FAIL(vm_opinfo[op].cls != VM_CLASS_NONE || op == 0xFC ? VM_INVALID_CONST_EXPR
+            FAIL(vm_opinfo(op).cls != VM_CLASS_NONE || op == 0xFC ? VM_INVALID_CONST_EXPR
                                                                   : VM_MALFORMED_OPCODE);
         }
     }

@@ -224,11 +224,13 @@ static vm_status_t check_fc(vstate_t *v)
     const vm_module_t *m = v->m;
     vm_status_t s = VM_OK;
     uint32_t sub, idx;
+    vm_opinfo_t info;
     CHECK(vm_read_u32(r, &sub));
     if (sub >= VM_FC_COUNT)
         FAIL(VM_MALFORMED_OPCODE);
-    if (vm_opinfo_fc[sub].cls != VM_CLASS_CTRL)
-        return check_simple(v, &vm_opinfo_fc[sub]);
+    info = vm_opinfo_fc(sub);
+    if (info.cls != VM_CLASS_CTRL)
+        return check_simple(v, &info);
     switch (sub) {
     case 8: /* memory.init */
     case 9: /* data.drop */
@@ -288,6 +290,7 @@ static vm_status_t check_instr(vstate_t *v, uint8_t op)
     const uint8_t *types;
     uint32_t n;
     vm_blocktype_t bt;
+    vm_opinfo_t info;
 
     switch (op) {
     case 0x00: /* unreachable */
@@ -454,9 +457,10 @@ static vm_status_t check_instr(vstate_t *v, uint8_t op)
         CHECK(check_fc(v));
         break;
     default:
-        if (vm_opinfo[op].cls == VM_CLASS_NONE || vm_opinfo[op].cls == VM_CLASS_CTRL)
+        info = vm_opinfo(op);
+        if (info.cls == VM_CLASS_NONE || info.cls == VM_CLASS_CTRL)
             FAIL(VM_MALFORMED_OPCODE);
-        CHECK(check_simple(v, &vm_opinfo[op]));
+        CHECK(check_simple(v, &info));
         break;
     }
 out:

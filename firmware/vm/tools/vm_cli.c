@@ -67,7 +67,7 @@ static int parse_arg(const char *text, uint8_t want, vm_value_t *v)
 static int report_trap(vm_instance_t *inst, const char *what)
 {
     vm_status_t t = vm_trap(inst);
-    fprintf(stderr, "aios-vm: trap in %s: %s (%s)\n", what, vm_status_text(t), vm_status_name(t));
+    fprintf(stderr, "aios-vm: trap in %s: %s (%s)\n", what, vm_status_text(t), host_status_name(t));
     return 1;
 }
 
@@ -119,7 +119,7 @@ static int start(host_module_t *hm, host_instance_t *hi, host_spectest_t *st, co
     vm_status_t s = host_module_load(hm, bytes, len, &diag);
     if (s != VM_OK) {
         fprintf(stderr, "aios-vm: %s: invalid module: %s (%s) at byte offset %" PRIu32 "\n", path,
-                vm_status_text(s), vm_status_name(s), diag.offset);
+                vm_status_text(s), host_status_name(s), diag.offset);
         return 2;
     }
     s = host_instantiate(hi, hm->mod, st->defs, sizeof st->defs / sizeof st->defs[0], &diag);

@@ -179,6 +179,8 @@ static void run(const vm_module_t *mod, const imports_t *im, size_t ndefs, insta
     }
 }
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     size_t arena_size = 65536u + size * 16u;

@@ -30,6 +30,18 @@ uint8_t *host_read_file(const char *path, size_t *len)
     return buf;
 }
 
+const char *host_status_name(vm_status_t status)
+{
+    switch (status) {
+#define VM_STATUS(name, number, text)                                                              \
+    case VM_##name:                                                                                \
+        return #name;
+#include "aios/vm_status.def"
+#undef VM_STATUS
+    }
+    return "?";
+}
+
 vm_status_t host_module_load(host_module_t *hm, const uint8_t *bytes, size_t len, vm_diag_t *diag)
 {
     size_t size = 64u * 1024u + len * 8u;

@@ -17,6 +17,9 @@
 
 uint8_t *host_read_file(const char *path, size_t *len);
 
+/* Symbolic name of a status without the VM_ prefix ("TRAP_UNREACHABLE"); "?" if unknown. */
+const char *host_status_name(vm_status_t status);
+
 /* A loaded module with its arena (malloc'd, freed by host_module_free). */
 typedef struct host_module {
     vm_module_t *mod;

@@ -374,7 +374,7 @@ static void cmd_assert_module(script_t *s, const json_t *cmd, const char *type)
             fail(s, cmd, "module was accepted (expected \"%s\")", text);
         } else if (malformed ? !vm_status_is_malformed(st) : !vm_status_is_invalid(st)) {
             char msg[256];
-            snprintf(msg, sizeof msg, "%s, got %s (%s)", text, vm_status_name(st),
+            snprintf(msg, sizeof msg, "%s, got %s (%s)", text, host_status_name(st),
                      vm_status_text(st));
             fail(s, cmd, "wrong error: expected %s", msg);
         } else {

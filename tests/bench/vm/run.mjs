@@ -116,8 +116,9 @@ function pad(value, width) {
   return String(value).padStart(width);
 }
 
-function m4Size() {
-  const dir = join(out, "vm-m4");
+/** text/data of libaios_vm.a for Cortex-M4 at -Os, with the given dispatch. */
+function m4Size(dispatch) {
+  const dir = join(out, `vm-m4-${dispatch}`);
   run("cmake", [
     "-S",
     join(root, "firmware/vm"),
@@ -126,6 +127,7 @@ function m4Size() {
     `-DCMAKE_TOOLCHAIN_FILE=${join(root, "firmware/cmake/arm-none-eabi.cmake")}`,
     "-DAIOS_CPU=cortex-m4",
     "-DCMAKE_BUILD_TYPE=MinSizeRel",
+    `-DAIOS_VM_DISPATCH=${dispatch}`,
   ]);
   run("cmake", ["--build", dir, "-j2"]);
   const lines = run("arm-none-eabi-size", ["-t", join(dir, "libaios_vm.a")]).stdout.split("\n");
@@ -209,15 +211,20 @@ function main() {
     );
   }
 
-  const m4 = m4Size();
+  const m4 = m4Size("auto");
+  const m4goto = m4Size("goto");
   console.log(
-    `\nVM core on Cortex-M4 -Os (libaios_vm.a): text ${m4.text} + data ${m4.data} = ` +
-      `${m4.text + m4.data} bytes (${((m4.text + m4.data) / 1024).toFixed(1)} KiB), bss ${m4.bss}` +
-      "   [target <= 32 KiB]",
+    `\nVM core on Cortex-M4 -Os (libaios_vm.a, default dispatch at -Os = switch): text ${m4.text}` +
+      ` + data ${m4.data} = ${m4.text + m4.data} bytes (${((m4.text + m4.data) / 1024).toFixed(1)} KiB),` +
+      ` bss ${m4.bss}   [target <= 32 KiB]`,
   );
   for (const [text, data, , , , file] of m4.perObject) {
     if (file) console.log(`  ${file.padEnd(28)} ${pad(Number(text) + Number(data), 6)}`);
   }
+  console.log(
+    `  with computed-goto dispatch instead: ${m4goto.text + m4goto.data} bytes ` +
+      `(${((m4goto.text + m4goto.data) / 1024).toFixed(1)} KiB)`,
+  );
   const arm = structSizes("arm-none-eabi-gcc", "arm-none-eabi-nm", [
     "-mcpu=cortex-m4",
     "-mthumb",
@@ -233,7 +240,10 @@ function main() {
       `per global ${arm.global_ptr + arm.global}, per table element ${arm.func_ptr}; ` +
       `stack ${arm.value} bytes per slot, ${arm.frame} per call frame (Cortex-M4)`,
   );
-  writeFileSync(join(out, "results.json"), JSON.stringify({ rows, m4, arm, host }, null, 2));
+  writeFileSync(
+    join(out, "results.json"),
+    JSON.stringify({ rows, m4, m4goto, arm, host }, null, 2),
+  );
   if (wrong) process.exitCode = 1;
 }
 

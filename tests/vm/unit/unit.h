@@ -18,7 +18,13 @@ typedef struct unit_case {
     unit_fn fn;
 } unit_case_t;
 
+/* Every test case, declared from the list. */
+#define UNIT_CASE(name) void name(void);
+#include "unit_cases.def"
+#undef UNIT_CASE
+
 extern int unit_failed;
+const char *unit_status_name(vm_status_t status);
 void unit_fail(const char *file, int line, const char *what);
 
 #define EXPECT(cond)                                                                               \
@@ -33,8 +39,8 @@ void unit_fail(const char *file, int line, const char *what);
         vm_status_t g_ = (got);                                                                    \
         if (g_ != (want)) {                                                                        \
             char m_[256];                                                                          \
-            snprintf(m_, sizeof m_, "%s gave %s, want %s", #got, vm_status_name(g_),               \
-                     vm_status_name(want));                                                        \
+            snprintf(m_, sizeof m_, "%s gave %s, want %s", #got, unit_status_name(g_),             \
+                     unit_status_name(want));                                                      \
             unit_fail(__FILE__, __LINE__, m_);                                                     \
             return;                                                                                \
         }                                                                                          \

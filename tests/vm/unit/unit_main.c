@@ -13,6 +13,18 @@ void unit_fail(const char *file, int line, const char *what)
     printf("FAIL %s: %s:%d: %s\n", current, file, line, what);
 }
 
+const char *unit_status_name(vm_status_t status)
+{
+    switch (status) {
+#define VM_STATUS(name, number, text)                                                              \
+    case VM_##name:                                                                                \
+        return #name;
+#include "aios/vm_status.def"
+#undef VM_STATUS
+    }
+    return "?";
+}
+
 /* ---- Builder --------------------------------------------------------------------------------- */
 
 void wb_bytes(wb_t *b, const void *bytes, size_t n)
@@ -208,10 +220,6 @@ vm_exit_t run_all(vm_instance_t *inst, uint32_t slice, unsigned *yields)
 }
 
 /* ---- Runner ---------------------------------------------------------------------------------- */
-
-#define UNIT_CASE(name) void name(void);
-#include "unit_cases.def"
-#undef UNIT_CASE
 
 static const unit_case_t cases[] = {
 #define UNIT_CASE(name) {#name, name},

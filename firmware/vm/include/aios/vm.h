@@ -47,10 +47,9 @@ typedef enum vm_status {
 #undef VM_STATUS
 } vm_status_t;
 
-/* Message for a status ("out of bounds memory access"); "unknown status" for others. */
+/* Message for a status ("out of bounds memory access"); "unknown status" for others.
+ * (Symbolic names are not compiled in; tools that want them expand vm_status.def.) */
 const char *vm_status_text(vm_status_t status);
-/* Symbolic name without the VM_ prefix ("TRAP_MEMORY_OUT_OF_BOUNDS"); "?" for others. */
-const char *vm_status_name(vm_status_t status);
 
 #define vm_status_is_trap(s) ((s) >= 1 && (s) <= 31)
 #define vm_status_is_malformed(s) ((s) >= 32 && (s) <= 63)
