@@ -5,9 +5,17 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { defaultBoard } from "./boards.ts";
+import {
+  agentKillCommand,
+  agentListCommand,
+  agentSpawnCommand,
+  agentStatsCommand,
+  deployCommand,
+} from "./commands/agent.ts";
 import { boardsCommand } from "./commands/boards.ts";
 import { buildCommand } from "./commands/build.ts";
 import type { CommandContext } from "./commands/context.ts";
+import { defaultManifest, demoCommand } from "./commands/demo.ts";
 import { flashCommand } from "./commands/flash.ts";
 import { monitorCommand } from "./commands/monitor.ts";
 import { pingCommand } from "./commands/ping.ts";
@@ -18,6 +26,20 @@ function positiveNumber(text: string): number {
   if (!Number.isFinite(value) || value <= 0)
     throw new InvalidArgumentError("must be a positive number");
   return value;
+}
+
+function integer(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value)) throw new InvalidArgumentError("must be an integer");
+  return value;
+}
+
+function collect(value: string, previous: number[]): number[] {
+  return [...previous, integer(value)];
+}
+
+function names(text: string): string[] {
+  return text.split(",").filter((name) => name !== "");
 }
 
 function makeContext(): { ctx: CommandContext; dispose: () => void } {
@@ -105,6 +127,70 @@ export function buildProgram(ctx: CommandContext): Command {
     .option("--timeout <seconds>", "wait this long for each pong", positiveNumber, 5)
     .option("--json", "one JSON object per pong", false)
     .action((o) => pingCommand(o, ctx));
+
+  const agent = program
+    .command("agent")
+    .description("control agents on a running device (after aios flash, or --port)");
+  agent
+    .command("spawn <image>")
+    .description("start an agent from an image built into the firmware (see aios agent list)")
+    .addOption(boardOption())
+    .addOption(portOption())
+    .option("--arg <n>", "an argument for the agent (repeat for up to four)", collect, [])
+    .option("--weight <n>", "fair-share weight", integer, 100)
+    .option(
+      "--caps <names>",
+      "capability flags, comma-separated (e.g. events_publish,realtime)",
+      names,
+      [],
+    )
+    .option(
+      "--hints <names>",
+      "scheduling hints, comma-separated (latency_sensitive, batch, idleable)",
+      names,
+      [],
+    )
+    .option("--budget-us <n>", "deadline class: CPU budget per period", integer)
+    .option("--period-us <n>", "deadline class: period", integer)
+    .option("--json", "print the result as JSON", false)
+    .addHelpText("after", "\nExample:\n  aios flash && aios agent spawn spinner --weight 200")
+    .action((image, o) => agentSpawnCommand(image, o, ctx));
+  agent
+    .command("kill <id>")
+    .description("stop an agent")
+    .addOption(boardOption())
+    .addOption(portOption())
+    .action((id, o) => agentKillCommand(integer(id), o, ctx));
+  agent
+    .command("stats")
+    .description("CPU, steps, faults and memory of every agent")
+    .addOption(boardOption())
+    .addOption(portOption())
+    .option("--json", "one JSON object per agent", false)
+    .action((o) => agentStatsCommand(o, ctx));
+  agent
+    .command("list")
+    .description("the agent images built into the firmware, with ids, sizes and SHA-256")
+    .option("--json", "one JSON object per image", false)
+    .action((o) => agentListCommand(o, ctx));
+
+  program
+    .command("deploy <manifest>")
+    .description("register and start the services and spawn the agents a manifest lists")
+    .addOption(boardOption())
+    .addOption(portOption())
+    .option("--json", "one JSON object per agent started", false)
+    .addHelpText("after", "\nExample:\n  aios flash && aios deploy agents/demo.json")
+    .action((manifest, o) => deployCommand(manifest, o, ctx));
+
+  program
+    .command("demo")
+    .description("build, boot, deploy the demo agents and show a live view (npm start)")
+    .addOption(boardOption().default(defaultBoard))
+    .option("--manifest <file>", "what to deploy", defaultManifest)
+    .option("--seconds <n>", "stop after this long instead of at Ctrl-C", positiveNumber)
+    .option("--refresh-ms <n>", "how often the view refreshes", positiveNumber, 1000)
+    .action((o) => demoCommand(o, ctx));
 
   program
     .command("boards")

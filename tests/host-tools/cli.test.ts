@@ -111,6 +111,20 @@ describe("aios CLI", () => {
     expect(run.stdout.trim().split("\n")).toHaveLength(2);
   });
 
+  it("demo deploys the example agents on mps2-an386 and shows the rogue contained while the others run", async () => {
+    const run = await aios("demo", "--seconds", "10", "--refresh-ms", "2500");
+    expect(run.code, run.stderr).toBe(0);
+    const views = run.stdout.split("AIOS on mps2-an386");
+    const last = views.at(-1) ?? "";
+    for (const name of ["store", "api", "sampler", "worker", "batch", "publisher", "subscriber"]) {
+      expect(last).toMatch(new RegExp(`\\d+  ${name} +running`));
+    }
+    const rogue = /\d+ {2}rogue +(running|restarting) +[\d.]+ +\d+ +(\d+) +(\d+)/.exec(last);
+    expect(Number(rogue?.[2])).toBeGreaterThan(0);
+    expect(Number(rogue?.[3])).toBeGreaterThan(0);
+    expect(last).toMatch(/store .*#1 healthy/);
+  });
+
   it("boards lists every board with its CPU", async () => {
     const run = await aios("boards", "--json");
     const boards = run.stdout
