@@ -281,7 +281,19 @@ vm_status_t vm_read_blocktype(vm_reader_t *r, const vm_module_t *m, vm_blocktype
 /* Memory argument: alignment exponent and offset. */
 vm_status_t vm_read_memarg(vm_reader_t *r, uint32_t *align, uint32_t *offset);
 
+/* A vector count; more than the bytes left is an unexpected end, more than `limit` is `over`. */
+vm_status_t vm_read_count(vm_reader_t *r, uint32_t limit, vm_status_t over, uint32_t *n);
+/* A UTF-8 name, pointing into the module bytes. */
+vm_status_t vm_read_name(vm_reader_t *r, const char **name, uint32_t *len);
+/* A number type (i32, i64, f32, f64). */
+vm_status_t vm_read_valtype(vm_reader_t *r, uint8_t *t);
+/* Table (funcref + limits) and memory (limits, at most 65536 pages) types. */
+vm_status_t vm_read_tabletype(vm_reader_t *r, vm_limits_t *lim);
+vm_status_t vm_read_memtype(vm_reader_t *r, vm_limits_t *lim);
+
 /* ---- Arena ----------------------------------------------------------------------------- */
+
+#define VM_ARENA_ALIGN 8u
 
 /* Bump allocator: permanent allocations grow from the bottom, scratch from the top. */
 typedef struct vm_arena {

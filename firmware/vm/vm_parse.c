@@ -1,183 +1,12 @@
 /*
- * Binary reader and module loader: decodes every section, checks the module-level rules, and
- * hands each function body to the validator and the compiler. All allocation comes from the
- * module arena; nothing is copied out of the module bytes that can be referred to in place.
+ * Module loader: decodes every section with the binary reader (vm_read.c), checks the
+ * module-level rules, and hands each function body to the validator and the compiler. All
+ * allocation comes from the module arena; nothing is copied out of the module bytes that can be
+ * referred to in place.
  */
 #include "vm_internal.h"
 
 #include <string.h>
-
-/* ---- LEB128 and fixed-width reads -------------------------------------------------------- */
-
-vm_status_t vm_read_u8(vm_reader_t *r, uint8_t *out)
-{
-    if (r->p >= r->end)
-        return VM_MALFORMED_UNEXPECTED_END;
-    *out = *r->p++;
-    return VM_OK;
-}
-
-/* Unsigned or signed LEB128 of `bits` bits; unused bits of the last byte must be zero (unsigned)
- * or copies of the sign bit (signed). */
-static vm_status_t read_leb(vm_reader_t *r, unsigned bits, int is_signed, uint64_t *out)
-{
-    uint64_t result = 0;
-    unsigned shift = 0;
-    unsigned max_bytes = (bits + 6u) / 7u;
-    for (unsigned i = 0;; i++) {
-        uint8_t byte;
-        if (r->p >= r->end)
-            return VM_MALFORMED_UNEXPECTED_END;
-        byte = *r->p++;
-        if (i == max_bytes - 1u) {
-            unsigned used = bits - shift; /* payload bits that belong to the value */
-            uint8_t rest = (uint8_t)(byte & 0x7Fu) >> used;
-            if (byte & 0x80u)
-                return VM_MALFORMED_INTEGER_TOO_LONG;
-            if (is_signed) {
-                uint8_t sign = (uint8_t)((byte >> (used - 1u)) & 1u);
-                uint8_t want = sign ? (uint8_t)(0x7Fu >> used) : 0u;
-                if (rest != want)
-                    return VM_MALFORMED_INTEGER_TOO_LARGE;
-            } else if (rest != 0) {
-                return VM_MALFORMED_INTEGER_TOO_LARGE;
-            }
-        }
-        result |= (uint64_t)(byte & 0x7Fu) << shift;
-        shift += 7u;
-        if (!(byte & 0x80u)) {
-            if (is_signed && shift < 64u && (byte & 0x40u))
-                result |= ~(uint64_t)0 << shift;
-            break;
-        }
-    }
-    if (bits < 64u)
-        result &= ((uint64_t)1 << bits) - 1u;
-    *out = result;
-    return VM_OK;
-}
-
-vm_status_t vm_read_u32(vm_reader_t *r, uint32_t *out)
-{
-    uint64_t v = 0;
-    vm_status_t s = read_leb(r, 32, 0, &v);
-    *out = (uint32_t)v;
-    return s;
-}
-
-vm_status_t vm_read_s32(vm_reader_t *r, int32_t *out)
-{
-    uint64_t v = 0;
-    vm_status_t s = read_leb(r, 32, 1, &v);
-    *out = (int32_t)(uint32_t)v; /* two's complement bits, converted on every target we build */
-    return s;
-}
-
-vm_status_t vm_read_s33(vm_reader_t *r, int64_t *out)
-{
-    uint64_t v = 0;
-    vm_status_t s = read_leb(r, 33, 1, &v);
-    /* sign-extend from bit 32 without relying on signed shifts */
-    *out = (v & ((uint64_t)1 << 32)) ? -(int64_t)(((uint64_t)1 << 33) - v) : (int64_t)v;
-    return s;
-}
-
-vm_status_t vm_read_s64(vm_reader_t *r, int64_t *out)
-{
-    uint64_t v = 0;
-    vm_status_t s = read_leb(r, 64, 1, &v);
-    memcpy(out, &v, sizeof v);
-    return s;
-}
-
-vm_status_t vm_read_fixed32(vm_reader_t *r, uint32_t *out)
-{
-    if (r->end - r->p < 4)
-        return VM_MALFORMED_UNEXPECTED_END;
-    *out = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 |
-           (uint32_t)r->p[3] << 24;
-    r->p += 4;
-    return VM_OK;
-}
-
-vm_status_t vm_read_fixed64(vm_reader_t *r, uint64_t *out)
-{
-    uint32_t lo, hi;
-    vm_status_t s = vm_read_fixed32(r, &lo);
-    if (s == VM_OK)
-        s = vm_read_fixed32(r, &hi);
-    if (s == VM_OK)
-        *out = (uint64_t)lo | (uint64_t)hi << 32;
-    return s;
-}
-
-static const uint8_t single_type[4] = {VM_TYPE_I32, VM_TYPE_I64, VM_TYPE_F32, VM_TYPE_F64};
-
-static int is_numtype(uint8_t t)
-{
-    return t == VM_TYPE_I32 || t == VM_TYPE_I64 || t == VM_TYPE_F32 || t == VM_TYPE_F64;
-}
-
-vm_status_t vm_read_blocktype(vm_reader_t *r, const vm_module_t *m, vm_blocktype_t *bt)
-{
-    int64_t v;
-    vm_status_t s;
-    memset(bt, 0, sizeof *bt);
-    if (r->p < r->end && *r->p == 0x40) {
-        r->p++;
-        return VM_OK;
-    }
-    if (r->p < r->end && is_numtype(*r->p)) {
-        bt->nresults = 1;
-        bt->results = &single_type[VM_TYPE_I32 - *r->p];
-        r->p++;
-        return VM_OK;
-    }
-    s = vm_read_s33(r, &v);
-    if (s != VM_OK)
-        return s;
-    if (v < 0)
-        return VM_MALFORMED_VALUE_TYPE;
-    if ((uint64_t)v >= m->ntypes)
-        return VM_INVALID_UNKNOWN_TYPE;
-    bt->nparams = m->types[v].nparams;
-    bt->nresults = m->types[v].nresults;
-    bt->params = m->types[v].sig;
-    bt->results = m->types[v].sig + bt->nparams;
-    return VM_OK;
-}
-
-vm_status_t vm_read_memarg(vm_reader_t *r, uint32_t *align, uint32_t *offset)
-{
-    vm_status_t s = vm_read_u32(r, align);
-    if (s == VM_OK)
-        s = vm_read_u32(r, offset);
-    return s;
-}
-
-/* ---- Arena ------------------------------------------------------------------------------- */
-
-#define ARENA_ALIGN 8u
-
-void *vm_arena_alloc(vm_arena_t *a, size_t bytes)
-{
-    size_t rounded = (bytes + ARENA_ALIGN - 1u) & ~(size_t)(ARENA_ALIGN - 1u);
-    void *p;
-    if (rounded < bytes || rounded > a->size - a->low - a->high)
-        return NULL;
-    p = a->base + a->low;
-    a->low += rounded;
-    return p;
-}
-
-void *vm_arena_scratch(vm_arena_t *a, size_t bytes)
-{
-    size_t rounded = (bytes + ARENA_ALIGN - 1u) & ~(size_t)(ARENA_ALIGN - 1u);
-    if (rounded < bytes || rounded > a->size - a->low - a->high)
-        return NULL;
-    a->high += rounded;
-    return a->base + a->size - a->high;
-}
 
 /* ---- Loader state ------------------------------------------------------------------------ */
 
@@ -214,119 +43,6 @@ static void *alloc_array(loader_t *l, size_t n, size_t size)
     if (n != 0 && size > (size_t)-1 / n)
         return NULL;
     return vm_arena_alloc(&l->arena, n * size);
-}
-
-/* A vector count, refused early if it cannot fit in what is left of the section. */
-static vm_status_t read_count(vm_reader_t *r, uint32_t limit, vm_status_t over, uint32_t *n)
-{
-    vm_status_t s = vm_read_u32(r, n);
-    if (s != VM_OK)
-        return s;
-    if (*n > (uint32_t)(r->end - r->p))
-        return VM_MALFORMED_UNEXPECTED_END;
-    if (*n > limit)
-        return over;
-    return VM_OK;
-}
-
-static int utf8_valid(const uint8_t *s, uint32_t n)
-{
-    uint32_t i = 0;
-    while (i < n) {
-        uint8_t c = s[i];
-        uint32_t len, cp, min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1Fu;
-            min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0Fu;
-            min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07u;
-            min = 0x10000;
-        } else {
-            return 0;
-        }
-        if (n - i < len)
-            return 0;
-        for (uint32_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return 0;
-            cp = cp << 6 | (s[i + k] & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        i += len;
-    }
-    return 1;
-}
-
-static vm_status_t read_name(vm_reader_t *r, const char **name, uint32_t *len)
-{
-    vm_status_t s = vm_read_u32(r, len);
-    if (s != VM_OK)
-        return s;
-    if (*len > (uint32_t)(r->end - r->p))
-        return VM_MALFORMED_UNEXPECTED_END;
-    if (!utf8_valid(r->p, *len))
-        return VM_MALFORMED_UTF8;
-    *name = (const char *)r->p;
-    r->p += *len;
-    return VM_OK;
-}
-
-static vm_status_t read_valtype(vm_reader_t *r, uint8_t *t)
-{
-    vm_status_t s = vm_read_u8(r, t);
-    if (s == VM_OK && !is_numtype(*t))
-        return VM_MALFORMED_VALUE_TYPE;
-    return s;
-}
-
-static vm_status_t read_limits(vm_reader_t *r, vm_limits_t *lim, uint32_t hard_max,
-                               vm_status_t too_big)
-{
-    uint8_t flags;
-    vm_status_t s = vm_read_u8(r, &flags);
-    if (s != VM_OK)
-        return s;
-    if (flags > 1)
-        return VM_MALFORMED_LIMITS;
-    s = vm_read_u32(r, &lim->min);
-    lim->max = VM_NO_MAX;
-    if (s == VM_OK && flags == 1)
-        s = vm_read_u32(r, &lim->max);
-    if (s != VM_OK)
-        return s;
-    /* for tables hard_max is 2^32-1, so a maximum of 2^32-1 reads as "none": same meaning */
-    if (lim->min > hard_max || (flags == 1 && lim->max > hard_max))
-        return too_big;
-    if (lim->max != VM_NO_MAX && lim->min > lim->max)
-        return VM_INVALID_LIMITS;
-    return VM_OK;
-}
-
-static vm_status_t read_tabletype(vm_reader_t *r, vm_limits_t *lim)
-{
-    uint8_t t;
-    vm_status_t s = vm_read_u8(r, &t);
-    if (s != VM_OK)
-        return s;
-    if (t != VM_TYPE_FUNCREF)
-        return VM_MALFORMED_REFERENCE_TYPE;
-    return read_limits(r, lim, 0xFFFFFFFFu, VM_OK);
-}
-
-static vm_status_t read_memtype(vm_reader_t *r, vm_limits_t *lim)
-{
-    return read_limits(r, lim, 65536u, VM_INVALID_MEMORY_SIZE);
 }
 
 /*
@@ -421,7 +137,7 @@ static vm_status_t parse_types(loader_t *l)
     vm_module_t *m = l->m;
     vm_status_t s = VM_OK;
     uint32_t n;
-    CHECK(read_count(r, VM_MAX_TYPES, VM_LIMIT_TYPES, &n));
+    CHECK(vm_read_count(r, VM_MAX_TYPES, VM_LIMIT_TYPES, &n));
     m->types = alloc_array(l, n, sizeof *m->types);
     if (!m->types)
         FAIL(VM_ARENA_EXHAUSTED);
@@ -435,14 +151,14 @@ static vm_status_t parse_types(loader_t *l)
         CHECK(vm_read_u8(r, &form));
         if (form != 0x60)
             FAIL(VM_MALFORMED_FUNCTION_TYPE);
-        CHECK(read_count(r, VM_MAX_TYPE_ARITY, VM_LIMIT_TYPES, &np));
+        CHECK(vm_read_count(r, VM_MAX_TYPE_ARITY, VM_LIMIT_TYPES, &np));
         params = r->p;
         for (uint32_t k = 0; k < np; k++)
-            CHECK(read_valtype(r, &vt));
-        CHECK(read_count(r, VM_MAX_TYPE_ARITY, VM_LIMIT_TYPES, &nr));
+            CHECK(vm_read_valtype(r, &vt));
+        CHECK(vm_read_count(r, VM_MAX_TYPE_ARITY, VM_LIMIT_TYPES, &nr));
         results = r->p;
         for (uint32_t k = 0; k < nr; k++)
-            CHECK(read_valtype(r, &vt));
+            CHECK(vm_read_valtype(r, &vt));
         sig = vm_arena_alloc(&l->arena, np + nr);
         if (!sig && np + nr)
             FAIL(VM_ARENA_EXHAUSTED);
@@ -472,7 +188,7 @@ static vm_status_t parse_imports(loader_t *l)
     vm_module_t *m = l->m;
     vm_status_t s = VM_OK;
     uint32_t n;
-    CHECK(read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
+    CHECK(vm_read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
     m->imports = alloc_array(l, n, sizeof *m->imports);
     l->import_ftype = alloc_array(l, n, sizeof *l->import_ftype);
     l->import_gtype = alloc_array(l, n, 1);
@@ -483,8 +199,8 @@ static vm_status_t parse_imports(loader_t *l)
         vm_import_t *im = &m->imports[i];
         uint8_t kind;
         l->err_at = r->p;
-        CHECK(read_name(r, &im->module, &im->module_len));
-        CHECK(read_name(r, &im->name, &im->name_len));
+        CHECK(vm_read_name(r, &im->module, &im->module_len));
+        CHECK(vm_read_name(r, &im->name, &im->name_len));
         CHECK(vm_read_u8(r, &kind));
         im->kind = kind;
         switch (kind) {
@@ -495,21 +211,21 @@ static vm_status_t parse_imports(loader_t *l)
             im->index = m->nfunc_imports++;
             break;
         case VM_EXTERN_TABLE:
-            CHECK(read_tabletype(r, &m->table));
+            CHECK(vm_read_tabletype(r, &m->table));
             if (m->ntables++)
                 FAIL(VM_INVALID_MULTIPLE_TABLES);
             m->ntable_imports = 1;
             im->index = 0;
             break;
         case VM_EXTERN_MEMORY:
-            CHECK(read_memtype(r, &m->mem));
+            CHECK(vm_read_memtype(r, &m->mem));
             if (m->nmems++)
                 FAIL(VM_INVALID_MULTIPLE_MEMORIES);
             m->nmem_imports = 1;
             im->index = 0;
             break;
         case VM_EXTERN_GLOBAL:
-            CHECK(read_valtype(r, &l->import_gtype[i]));
+            CHECK(vm_read_valtype(r, &l->import_gtype[i]));
             CHECK(vm_read_u8(r, &l->import_gmut[i]));
             if (l->import_gmut[i] > 1)
                 FAIL(VM_MALFORMED_MUTABILITY);
@@ -576,7 +292,7 @@ static vm_status_t parse_functions(loader_t *l)
     vm_module_t *m = l->m;
     vm_status_t s = VM_OK;
     uint32_t n;
-    CHECK(read_count(r, VM_MAX_FUNCTIONS, VM_LIMIT_FUNCTIONS, &n));
+    CHECK(vm_read_count(r, VM_MAX_FUNCTIONS, VM_LIMIT_FUNCTIONS, &n));
     l->ndefined_funcs = n;
     CHECK(finish_funcs(l));
     for (uint32_t i = 0; i < n; i++) {
@@ -597,10 +313,10 @@ static vm_status_t parse_tables(loader_t *l)
     vm_module_t *m = l->m;
     vm_status_t s = VM_OK;
     uint32_t n;
-    CHECK(read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
+    CHECK(vm_read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
     for (uint32_t i = 0; i < n; i++) {
         l->err_at = r->p;
-        CHECK(read_tabletype(r, &m->table));
+        CHECK(vm_read_tabletype(r, &m->table));
         if (m->ntables++)
             FAIL(VM_INVALID_MULTIPLE_TABLES);
     }
@@ -614,10 +330,10 @@ static vm_status_t parse_memories(loader_t *l)
     vm_module_t *m = l->m;
     vm_status_t s = VM_OK;
     uint32_t n;
-    CHECK(read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
+    CHECK(vm_read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
     for (uint32_t i = 0; i < n; i++) {
         l->err_at = r->p;
-        CHECK(read_memtype(r, &m->mem));
+        CHECK(vm_read_memtype(r, &m->mem));
         if (m->nmems++)
             FAIL(VM_INVALID_MULTIPLE_MEMORIES);
     }
@@ -631,14 +347,14 @@ static vm_status_t parse_globals(loader_t *l)
     vm_module_t *m = l->m;
     vm_status_t s = VM_OK;
     uint32_t n;
-    CHECK(read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
+    CHECK(vm_read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
     l->ndefined_globals = n;
     CHECK(finish_globals(l));
     for (uint32_t i = 0; i < n; i++) {
         vm_globaldef_t *g = &m->globals[m->nglobal_imports + i];
         memset(g, 0, sizeof *g);
         l->err_at = r->p;
-        CHECK(read_valtype(r, &g->type));
+        CHECK(vm_read_valtype(r, &g->type));
         CHECK(vm_read_u8(r, &g->mutable));
         if (g->mutable > 1)
             FAIL(VM_MALFORMED_MUTABILITY);
@@ -663,7 +379,7 @@ static vm_status_t parse_exports(loader_t *l)
     vm_status_t s = VM_OK;
     uint32_t n, nbuckets = 1, *buckets;
     size_t mark = l->arena.high;
-    CHECK(read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
+    CHECK(vm_read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
     m->exports = alloc_array(l, n, sizeof *m->exports);
     while (nbuckets < 2u * n)
         nbuckets <<= 1;
@@ -678,7 +394,7 @@ static vm_status_t parse_exports(loader_t *l)
         uint32_t limit = 0, h;
         vm_status_t unknown = VM_OK;
         l->err_at = r->p;
-        CHECK(read_name(r, &e->name, &e->name_len));
+        CHECK(vm_read_name(r, &e->name, &e->name_len));
         CHECK(vm_read_u8(r, &kind));
         CHECK(vm_read_u32(r, &e->index));
         e->kind = kind;
@@ -740,7 +456,7 @@ static vm_status_t parse_elements(loader_t *l)
     vm_module_t *m = l->m;
     vm_status_t s = VM_OK;
     uint32_t n;
-    CHECK(read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
+    CHECK(vm_read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
     m->elems = alloc_array(l, n, sizeof *m->elems);
     if (!m->elems && n)
         FAIL(VM_ARENA_EXHAUSTED);
@@ -771,7 +487,7 @@ static vm_status_t parse_elements(loader_t *l)
             if ((flags & 4u) ? kind != VM_TYPE_FUNCREF : kind != 0x00)
                 FAIL(VM_MALFORMED_ELEMENT_TYPE);
         }
-        CHECK(read_count(r, VM_MAX_TABLE_ELEMENTS, VM_LIMIT_TABLE_SIZE, &count));
+        CHECK(vm_read_count(r, VM_MAX_TABLE_ELEMENTS, VM_LIMIT_TABLE_SIZE, &count));
         funcs = alloc_array(l, count, sizeof *funcs);
         if (!funcs && count)
             FAIL(VM_ARENA_EXHAUSTED);
@@ -817,7 +533,7 @@ static vm_status_t read_locals(loader_t *l, vm_body_t *b, const uint8_t *body_en
         uint8_t t;
         l->err_at = r->p;
         CHECK(vm_read_u32(r, &count));
-        CHECK(read_valtype(r, &t));
+        CHECK(vm_read_valtype(r, &t));
         total += count;
         if (total > 0xFFFFFFFFu)
             FAIL(VM_MALFORMED_TOO_MANY_LOCALS);
@@ -856,7 +572,7 @@ static vm_status_t parse_code(loader_t *l)
     vm_status_t s = VM_OK;
     uint32_t n;
     l->have_code = 1;
-    CHECK(read_count(r, VM_MAX_FUNCTIONS, VM_LIMIT_FUNCTIONS, &n));
+    CHECK(vm_read_count(r, VM_MAX_FUNCTIONS, VM_LIMIT_FUNCTIONS, &n));
     if (n != l->ndefined_funcs)
         FAIL(VM_MALFORMED_FUNC_CODE_MISMATCH);
     m->code = (vm_cell_t *)(l->arena.base + l->arena.low);
@@ -905,7 +621,7 @@ static vm_status_t parse_data(loader_t *l)
     vm_status_t s = VM_OK;
     uint32_t n;
     l->have_data = 1;
-    CHECK(read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
+    CHECK(vm_read_count(r, VM_MAX_ENTRIES, VM_LIMIT_ENTRIES, &n));
     if (m->datacount != VM_NO_INDEX && n != m->datacount)
         FAIL(VM_MALFORMED_DATA_COUNT_MISMATCH);
     m->datas = alloc_array(l, n, sizeof *m->datas);
@@ -942,7 +658,7 @@ static vm_status_t parse_custom(loader_t *l)
 {
     const char *name;
     uint32_t len;
-    vm_status_t s = read_name(&l->r, &name, &len);
+    vm_status_t s = vm_read_name(&l->r, &name, &len);
     l->r.p = l->r.end; /* contents are not interpreted */
     return s;
 }
@@ -1023,11 +739,11 @@ vm_status_t vm_module_load(vm_module_t **out, const uint8_t *bytes, size_t len, 
     *out = NULL;
     if (len > VM_MAX_MODULE_BYTES)
         FAIL(VM_LIMIT_MODULE_SIZE);
-    misalign = (uintptr_t)arena % ARENA_ALIGN;
-    if (misalign && arena_size < ARENA_ALIGN)
+    misalign = (uintptr_t)arena % VM_ARENA_ALIGN;
+    if (misalign && arena_size < VM_ARENA_ALIGN)
         FAIL(VM_ARENA_EXHAUSTED);
-    l.arena.base = (uint8_t *)arena + (misalign ? ARENA_ALIGN - misalign : 0);
-    l.arena.size = (arena_size - (misalign ? ARENA_ALIGN - misalign : 0)) & ~(size_t)7u;
+    l.arena.base = (uint8_t *)arena + (misalign ? VM_ARENA_ALIGN - misalign : 0);
+    l.arena.size = (arena_size - (misalign ? VM_ARENA_ALIGN - misalign : 0)) & ~(size_t)7u;
     m = vm_arena_alloc(&l.arena, sizeof *m);
     if (!m)
         FAIL(VM_ARENA_EXHAUSTED);
