@@ -56,7 +56,7 @@ describe("parseUf2", () => {
 
   it("rejects a block with a damaged magic number and names it", () => {
     const file = toUf2(image, 0x10000000, rp2040FamilyId);
-    file[uf2BlockBytes + 508] ^= 0xff;
+    file.set([0], uf2BlockBytes + 508);
     expect(() => parseUf2(file)).toThrow(/block 1 has a wrong magic/);
   });
 });
