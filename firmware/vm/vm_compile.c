@@ -34,7 +34,6 @@ typedef struct clabel {
 
 typedef struct cstate {
     vm_module_t *m;
-    const vm_body_t *b;
     vm_arena_t *a;
     vm_reader_t r;
     centry_t *stack;
@@ -849,7 +848,6 @@ vm_status_t vm_compile_body(vm_module_t *m, const vm_body_t *b, vm_arena_t *a, v
 
     memset(&c, 0, sizeof c);
     c.m = m;
-    c.b = b;
     c.a = a;
     c.r.base = m->bytes;
     c.r.p = b->code;

@@ -310,7 +310,6 @@ void *vm_arena_scratch(vm_arena_t *a, size_t bytes);
 
 /* Local types of one function body, after its local declarations were read. */
 typedef struct vm_body {
-    uint32_t func; /* function index */
     const vm_type_t *type;
     uint32_t nlocals;           /* params + declared */
     const uint8_t *local_types; /* one vm_valtype_t per local */

@@ -589,7 +589,6 @@ static vm_status_t parse_code(loader_t *l)
         if (size > (uint32_t)(r->end - r->p))
             FAIL(VM_MALFORMED_UNEXPECTED_END);
         body_end = r->p + size;
-        b.func = m->nfunc_imports + i;
         b.type = &m->types[fd->type];
         CHECK(read_locals(l, &b, body_end));
         b.code = r->p;

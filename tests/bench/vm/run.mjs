@@ -19,15 +19,15 @@ const here = join(root, "tests/bench/vm");
 const out = join(root, "build/vm-bench");
 const workloads = [
   // name, n for the timed run, n for the instruction count (smaller: callgrind is slow)
-  ["fib", 30, 24],
+  ["fib", 34, 24],
   ["sieve", 4000000, 1000000],
-  ["matmul_i32", 160, 96],
-  ["matmul_f32", 160, 96],
-  ["matmul_f64", 160, 96],
-  ["crc32", 8, 2],
-  ["sha256", 8, 2],
+  ["matmul_i32", 256, 96],
+  ["matmul_f32", 256, 96],
+  ["matmul_f64", 256, 96],
+  ["crc32", 16, 2],
+  ["sha256", 64, 2],
   ["quicksort", 300000, 100000],
-  ["mlp", 300, 50],
+  ["mlp", 1000, 50],
 ];
 const variants = ["goto", "switch"];
 

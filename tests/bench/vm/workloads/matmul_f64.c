@@ -1,7 +1,7 @@
-/* Dense f64 matrix multiply, n x n (n <= 192): multiply-add loops over arrays. */
+/* Dense f64 matrix multiply, n x n (n <= 256): multiply-add loops over arrays. */
 #include "bench.h"
 
-#define MAX 192u
+#define MAX 256u
 static double a[MAX][MAX], b[MAX][MAX], c[MAX][MAX];
 
 BENCH_EXPORT uint32_t bench(uint32_t n)
