@@ -472,10 +472,43 @@ static int fits_imm(uint8_t iop, const centry_t *e)
     return 1;
 }
 
+/* `acc + x * y` right after the multiply: rewrite the multiply into one multiply-add (still
+ * rounded after each operation, as wasm requires). Returns 0 when the pattern does not apply. */
+static int fuse_multiply_add(cstate_t *c, uint8_t iop)
+{
+    uint32_t ai = c->h - 2, bi = c->h - 1, at = c->last, prod, acc, sacc;
+    uint8_t mul = iop == VM_I_F32_ADD ? VM_I_F32_MUL : VM_I_F64_MUL;
+    if ((iop != VM_I_F32_ADD && iop != VM_I_F64_ADD) || at == VM_NO_INDEX || c->last_op != mul ||
+        c->err != VM_OK)
+        return 0;
+    if (c->stack[bi].kind == E_HOME && c->last_dst == home(c, bi)) {
+        prod = bi;
+        acc = ai;
+    } else if (c->stack[ai].kind == E_HOME && c->last_dst == home(c, ai)) {
+        prod = ai;
+        acc = bi;
+    } else {
+        return 0;
+    }
+    sacc = slot_of(c, acc);
+    if (pos(c) != at + 2u || prod == acc)
+        return 0; /* a constant had to be materialised after the multiply */
+    patch(c, at, VM_CELL(iop == VM_I_F32_ADD ? VM_I_F32_MULADD : VM_I_F64_MULADD, home(c, ai)));
+    emit(c, sacc);
+    c->last = at;
+    c->last_dst = home(c, ai);
+    c->last_op = iop == VM_I_F32_ADD ? VM_I_F32_MULADD : VM_I_F64_MULADD;
+    c->h -= 2;
+    push_home(c);
+    return 1;
+}
+
 static void compile_binary(cstate_t *c, uint8_t iop)
 {
     uint32_t ai = c->h - 2, bi = c->h - 1, dst = home(c, ai);
     uint32_t var = ai, con = bi;
+    if (fuse_multiply_add(c, iop))
+        return;
     if (!fits_imm(iop, &c->stack[bi]) && commutative(iop) && fits_imm(iop, &c->stack[ai])) {
         var = bi;
         con = ai;
@@ -492,6 +525,27 @@ static void compile_binary(cstate_t *c, uint8_t iop)
     }
     c->h -= 2;
     push_home(c);
+}
+
+/*
+ * A load at offset 0 from an address computed just before by `i32.add` with a constant: turn
+ * the add into the load (same cells: the add's result slot is the load's), which adds with
+ * 32-bit wrap-around as the separate add would. Returns 0 when the pattern does not apply.
+ */
+static int fuse_address_add(cstate_t *c, uint8_t iop)
+{
+    uint8_t fused = iop == VM_I_I32_LOAD   ? VM_I_I32_LOAD_ADD
+                    : iop == VM_I_I64_LOAD ? VM_I_I64_LOAD_ADD
+                    : iop == VM_I_F32_LOAD ? VM_I_F32_LOAD_ADD
+                    : iop == VM_I_F64_LOAD ? VM_I_F64_LOAD_ADD
+                                           : 0;
+    uint32_t top = c->h - 1;
+    if (!fused || c->last == VM_NO_INDEX || c->last_op != VM_I_I32_ADD_IMM ||
+        c->stack[top].kind != E_HOME || c->last_dst != home(c, top) || c->err != VM_OK)
+        return 0;
+    patch(c, c->last, VM_CELL(fused, home(c, top)));
+    c->last_op = fused;
+    return 1;
 }
 
 static void compile_simple(cstate_t *c, const vm_opinfo_t *info)
@@ -511,6 +565,8 @@ static void compile_simple(cstate_t *c, const vm_opinfo_t *info)
         break;
     case VM_CLASS_LOAD:
         vm_read_memarg(&c->r, &align, &offset);
+        if (offset == 0 && fuse_address_add(c, info->iop))
+            break;
         s1 = slot_of(c, c->h - 1);
         op(c, info->iop, home(c, c->h - 1), home(c, c->h - 1));
         emit(c, s1);

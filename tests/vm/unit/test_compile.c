@@ -1,9 +1,11 @@
-/* Compiler regressions: each case is a pattern the register-form compiler once got wrong. */
+/* Compiler patterns: fusions that must keep wasm semantics, and regressions of miscompilations
+ * the spec suite once caught. */
 #include "unit.h"
 
 #include <string.h>
 
-static wb_t one_function(const uint8_t *type, size_t type_len, const uint8_t *body, size_t body_len)
+static wb_t one_function(const uint8_t *type, size_t type_len, const uint8_t *body, size_t body_len,
+                         int memory)
 {
     wb_t m = {0}, s = {0};
     WB_BYTES(&m, 0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00);
@@ -14,6 +16,11 @@ static wb_t one_function(const uint8_t *type, size_t type_len, const uint8_t *bo
     WB_BYTES(&s, 1, 0);
     wb_section(&m, 3, &s);
     wb_free(&s);
+    if (memory) {
+        WB_BYTES(&s, 1, 0, 1); /* one page */
+        wb_section(&m, 5, &s);
+        wb_free(&s);
+    }
     WB_BYTES(&s, 1);
     wb_name(&s, "f");
     WB_BYTES(&s, 0, 0);
@@ -37,7 +44,7 @@ void br_table_to_the_function_returns_the_values_from_every_target(void)
     static const uint32_t args[] = {0, 1, 10, 0xFFFFFFFFu};
     fixture_t f;
     EXPECT_STATUS(
-        fixture_open(&f, one_function(type, sizeof type, body, sizeof body), NULL, 0, 0, 64, 8),
+        fixture_open(&f, one_function(type, sizeof type, body, sizeof body, 0), NULL, 0, 0, 64, 8),
         VM_OK);
     for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) {
         vm_value_t a = vm_value_i32(args[i]), r[2];
@@ -62,12 +69,36 @@ void constants_passed_to_a_call_survive_the_callee(void)
                                    0x42, 1,    0x7D, 0x10, 0, 0x7C, 0x0B, 0x0B};
     fixture_t f;
     vm_value_t n = vm_value_i64(20), r;
-    EXPECT_STATUS(
-        fixture_open(&f, one_function(type, sizeof type, body, sizeof body), NULL, 0, 0, 4096, 64),
-        VM_OK);
+    EXPECT_STATUS(fixture_open(&f, one_function(type, sizeof type, body, sizeof body, 0), NULL, 0,
+                               0, 4096, 64),
+                  VM_OK);
     EXPECT_STATUS(vm_invoke(f.inst, export_func(f.mod, "f"), &n, 1), VM_OK);
     EXPECT(run_all(f.inst, 1000, NULL) == VM_EXIT_DONE);
     EXPECT_STATUS(vm_results(f.inst, &r, 1), VM_OK);
     EXPECT(vm_as_i64(r) == 10946);
+    fixture_close(&f);
+}
+
+void a_load_from_an_address_plus_a_constant_wraps_around_like_i32_add(void)
+{
+    /* (func (param i32) (result i32) (i32.load (i32.add (local.get 0) (i32.const 8))))
+     * compiles to one fused load; the add must still wrap at 2^32 before the bounds check. */
+    static const uint8_t type[] = {0x60, 1, 0x7F, 1, 0x7F};
+    static const uint8_t body[] = {0, 0x20, 0, 0x41, 8, 0x6A, 0x28, 2, 0, 0x0B};
+    uint8_t word[4] = {0x78, 0x56, 0x34, 0x12};
+    fixture_t f;
+    vm_value_t a = vm_value_i32(0xFFFFFFFCu), r;
+    EXPECT_STATUS(fixture_open(&f, one_function(type, sizeof type, body, sizeof body, 1), NULL, 0,
+                               VM_PAGE_SIZE, 64, 8),
+                  VM_OK);
+    EXPECT_STATUS(vm_memory_write(f.inst, 4, word, 4), VM_OK);
+    EXPECT_STATUS(vm_invoke(f.inst, export_func(f.mod, "f"), &a, 1), VM_OK);
+    EXPECT(vm_run(f.inst, 100) == VM_EXIT_DONE);
+    EXPECT_STATUS(vm_results(f.inst, &r, 1), VM_OK);
+    EXPECT(vm_as_i32(r) == 0x12345678u);
+    a = vm_value_i32(VM_PAGE_SIZE - 11); /* 65525 + 8 + 4 > 65536 */
+    EXPECT_STATUS(vm_invoke(f.inst, export_func(f.mod, "f"), &a, 1), VM_OK);
+    EXPECT(vm_run(f.inst, 100) == VM_EXIT_TRAP);
+    EXPECT_STATUS(vm_trap(f.inst), VM_TRAP_MEMORY_OUT_OF_BOUNDS);
     fixture_close(&f);
 }

@@ -391,12 +391,14 @@ vm_status_t vm_invoke(vm_instance_t *inst, uint32_t func_index, const vm_value_t
                       uint32_t nargs);
 
 /*
- * Run the pending call for at most about `fuel` units (one unit is about one instruction;
- * charged at calls, loop iterations and bulk operations, so a run stops within one straight-line
- * stretch of code after the fuel is spent). The state stays in the instance: after YIELD the
- * next vm_run continues exactly there. Runs on the caller's C stack with bounded depth (wasm
- * calls do not recurse in C). With no pending call it returns VM_EXIT_TRAP with vm_trap() =
- * BAD_STATE.
+ * Run the pending call for at most about `fuel` units (one unit is about one compiled
+ * instruction; charged ahead at function entry, at every loop iteration and by bulk operations,
+ * so a run stops within one function or loop body after the fuel is spent; fuel 0 stops at the
+ * first check). The state stays in the instance: after YIELD the next vm_run continues exactly
+ * there. Runs on the caller's C stack with bounded depth (wasm calls do not recurse in C).
+ * Called again after the call ended it repeats the outcome: DONE, or TRAP with the same
+ * vm_trap(); while blocked it returns BLOCKED; with no call set up it returns VM_EXIT_TRAP with
+ * vm_trap() = BAD_STATE.
  */
 vm_exit_t vm_run(vm_instance_t *inst, uint32_t fuel);
 
