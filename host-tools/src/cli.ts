@@ -19,6 +19,7 @@ import { defaultManifest, demoCommand } from "./commands/demo.ts";
 import { flashCommand } from "./commands/flash.ts";
 import { monitorCommand } from "./commands/monitor.ts";
 import { pingCommand } from "./commands/ping.ts";
+import { portsCommand } from "./commands/ports.ts";
 import { AiosError, ExitCode } from "./errors.ts";
 
 function positiveNumber(text: string): number {
@@ -112,9 +113,30 @@ export function buildProgram(ctx: CommandContext): Command {
     .option("--json", "NDJSON on stdout: a schema line, then one object per event", false)
     .option("--until <kind>", "exit 0 at the first event of this kind (e.g. heartbeat)")
     .option("--timeout <seconds>", "stop after this long; with --until, exit 2", positiveNumber)
+    .option(
+      "--kind <kinds>",
+      "show only these event kinds, comma-separated; agent_* matches a prefix",
+      names,
+    )
+    .option("--agent <ids>", "show only events of these agents, comma-separated", (t: string) =>
+      names(t).map(integer),
+    )
+    .option(
+      "--severity <level>",
+      "show only events at or above: debug, info, warning, error, critical",
+    )
+    .option("--log <file>", "append every event (unfiltered) to this file as NDJSON")
+    .option(
+      "--trace <file.json>",
+      "write a Perfetto/Chrome trace of agent slices and events at exit",
+    )
+    .option(
+      "--no-reconnect",
+      "with --port: exit when the link drops instead of waiting for the device",
+    )
     .addHelpText(
       "after",
-      "\nExample:\n  aios monitor --board mps2-an386 --json --until heartbeat --timeout 60",
+      "\nExamples:\n  aios monitor --board mps2-an386 --json --until heartbeat --timeout 60\n  aios monitor --port /dev/serial/by-id/usb-... --kind fault,agent_* --trace run.json",
     )
     .action((o) => monitorCommand(o, ctx));
 
@@ -191,6 +213,12 @@ export function buildProgram(ctx: CommandContext): Command {
     .option("--seconds <n>", "stop after this long instead of at Ctrl-C", positiveNumber)
     .option("--refresh-ms <n>", "how often the view refreshes", positiveNumber, 1000)
     .action((o) => demoCommand(o, ctx));
+
+  program
+    .command("ports")
+    .description("serial devices on this machine, with USB ids and serial numbers")
+    .option("--json", "one JSON object per port", false)
+    .action((o) => portsCommand(o, ctx));
 
   program
     .command("boards")

@@ -27,7 +27,8 @@ function aios(...args: string[]): Promise<Run> {
   });
 }
 
-describe("aios CLI", () => {
+// Each case starts `aios` (and often a board) as a separate process: generous on a busy machine.
+describe("aios CLI", { timeout: 120_000 }, () => {
   it("monitor --json --until heartbeat prints a schema line, the boot event and a heartbeat, and exits 0", async () => {
     const run = await aios(
       "monitor",

@@ -53,6 +53,15 @@ describe.each(["mps2-an386", "native"])("kernel on %s", (board) => {
     await booted.channel.ping(99, 10_000);
   });
 
+  it("streams each slice an agent runs while tracing is on", async () => {
+    await booted.channel.send("trace_control", { enable: 1 });
+    const slice = await booted.channel.waitFor((e) => e.kind === "slice", 10_000, "slice event");
+    await booted.channel.send("trace_control", { enable: 0 });
+    expect(Number(slice.fields.agent)).toBeGreaterThan(0);
+    expect(Number(slice.fields.fuel)).toBeGreaterThan(0);
+    expect(["step_done", "preempted", "trapped"]).toContain(slice.fields.end);
+  });
+
   it("refuses a spawn of an image it does not have, with the command's correlation id", async () => {
     await expect(spawnAgent(booted.channel, { image: 200 })).rejects.toBeInstanceOf(
       CommandRefusedError,

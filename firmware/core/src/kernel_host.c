@@ -59,6 +59,7 @@ static vm_instance_t *kernel;
 static uint32_t exports[K_EXPORT_COUNT];
 static uint32_t command_buffer;
 static volatile uint64_t alarm_at = UINT64_MAX;
+static bool tracing;
 static volatile int alarm_due;
 
 /* Text for log events without printf, which would pull an allocator into the firmware. */
@@ -579,6 +580,22 @@ static int32_t trap_error(vm_status_t trap)
     return AIOS_ERR_VM_TRAP_HOST;
 }
 
+void core_kernel_trace(bool enable)
+{
+    tracing = enable;
+}
+
+static void emit_slice(int32_t agent, uint64_t start, uint32_t fuel, core_slice_end_t end)
+{
+    uint8_t payload[32];
+    aios_writer_t w;
+    uint64_t duration = hal_clock_us() - start;
+    aios_writer_init(&w, payload, sizeof payload);
+    aios_encode_slice(&w, (uint16_t)agent, start,
+                      duration > UINT32_MAX ? UINT32_MAX : (uint32_t)duration, fuel, (uint8_t)end);
+    core_link_emit(AIOS_FRAME_SLICE, w.data, w.length);
+}
+
 uint64_t core_kernel_run(void)
 {
     tick_if_due();
@@ -586,11 +603,13 @@ uint64_t core_kernel_run(void)
     if (agent <= 0) {
         return alarm_at;
     }
+    uint64_t start = hal_clock_us();
     vm_instance_t *instance = core_agent_instance((uint16_t)agent);
     uint32_t used = 0;
+    core_slice_end_t end = CORE_SLICE_PREEMPTED;
     while (core_agent_instance((uint16_t)agent) == instance && instance != NULL) {
         uint32_t fuel = 0;
-        core_slice_end_t end = core_agent_run((uint16_t)agent, &fuel);
+        end = core_agent_run((uint16_t)agent, &fuel);
         used += fuel;
         if (end == CORE_SLICE_TRAPPED) {
             call_i(K_FAULT, agent, AIOS_FAULT_KIND_VM_TRAP,
@@ -602,6 +621,9 @@ uint64_t core_kernel_run(void)
         }
     }
     call_i(K_SLICE_END, agent, (int32_t)used, 0);
+    if (tracing) {
+        emit_slice(agent, start, used, end);
+    }
     tick_if_due();
     return 0;
 }

@@ -56,6 +56,15 @@ static void handle_command(const aios_frame_t *command)
         emit_command_error(command->type, AIOS_ERR_SYSTEM_INVALID_ARGUMENT);
         return;
     }
+    case AIOS_FRAME_TRACE_CONTROL: {
+        aios_cmd_trace_control_t trace;
+        if (!aios_decode_trace_control(&r, &trace)) {
+            emit_command_error(command->type, AIOS_ERR_PROTOCOL_BAD_PAYLOAD);
+            return;
+        }
+        core_kernel_trace(trace.enable != 0);
+        return;
+    }
     default:
         if (command->type >= AIOS_FIRST_KERNEL_COMMAND && kernel_running) {
             /* The kernel reports its own refusals (command_error with the correlation id). */

@@ -105,6 +105,12 @@ export enum StopReason {
   Escalated = 4,
 }
 
+export enum SliceEnd {
+  StepDone = 0,
+  Preempted = 1,
+  Trapped = 2,
+}
+
 export enum FrameType {
   Boot = 1,
   Heartbeat = 2,
@@ -113,6 +119,7 @@ export enum FrameType {
   Log = 5,
   CommandError = 6,
   AgentIo = 7,
+  Slice = 8,
   AgentSpawned = 16,
   AgentExited = 17,
   AgentKilled = 18,
@@ -163,6 +170,7 @@ export enum FrameType {
   KernelReady = 114,
   Ping = 128,
   InjectFault = 129,
+  TraceControl = 130,
   AgentSpawn = 192,
   AgentKill = 193,
   AgentFaultPolicy = 194,

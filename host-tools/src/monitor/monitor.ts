@@ -14,10 +14,12 @@ import type { DecoderStats } from "../protocol/decoder.ts";
 import { PROTOCOL_VERSION } from "../protocol/frame.ts";
 import { eventKinds } from "../protocol/messages.ts";
 import type { DeviceChannel } from "../transport/channel.ts";
-import { schemaLine, toHumanLine, toJsonLine } from "./format.ts";
+import { schemaLine, type TimedEvent, toHumanLine, toJsonLine } from "./format.ts";
 
 export interface MonitorOptions {
   json: boolean;
+  /** With `json`, whether to print the schema line first (false when resuming after a reconnect). */
+  schemaLine?: boolean;
   colour: boolean;
   /** Stop with success at the first event of this kind. */
   until?: string;
@@ -27,6 +29,10 @@ export interface MonitorOptions {
   out: (line: string) => void;
   /** Resolves when the user asks to stop (Ctrl-C). */
   stopSignal?: Promise<void>;
+  /** Which events are printed; `until`, faults and `record` see every event. */
+  show?: (event: TimedEvent) => boolean;
+  /** Sees every event (log file, trace). */
+  record?: (event: TimedEvent) => void;
 }
 
 export interface MonitorSummary {
@@ -63,7 +69,7 @@ export function monitorChannel(
     faults: 0,
     reason: "stopped",
   };
-  if (options.json) options.out(schemaLine(PROTOCOL_VERSION));
+  if (options.json && options.schemaLine !== false) options.out(schemaLine(PROTOCOL_VERSION));
 
   return new Promise<MonitorSummary>((resolve) => {
     let timer: NodeJS.Timeout | undefined;
@@ -82,7 +88,10 @@ export function monitorChannel(
     };
     const off = channel.onEvent((event) => {
       summary.events[event.kind] = (summary.events[event.kind] ?? 0) + 1;
-      options.out(options.json ? toJsonLine(event) : toHumanLine(event, options.colour));
+      options.record?.(event);
+      if (options.show?.(event) ?? true) {
+        options.out(options.json ? toJsonLine(event) : toHumanLine(event, options.colour));
+      }
       if (event.kind === options.until) {
         finish("until");
       } else if (event.kind === "fault") {

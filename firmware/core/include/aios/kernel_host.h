@@ -6,6 +6,7 @@
 #ifndef AIOS_KERNEL_HOST_H
 #define AIOS_KERNEL_HOST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,5 +21,8 @@ uint64_t core_kernel_run(void);
 /* A host command for the kernel (types from 192): its payload goes to the kernel's command
  * buffer. Returns the kernel's status (0 or -(error code)). */
 int32_t core_kernel_command(uint8_t type, const uint8_t *payload, size_t length);
+
+/* Turns the per-slice `slice` events on or off (the trace_control command). */
+void core_kernel_trace(bool enable);
 
 #endif

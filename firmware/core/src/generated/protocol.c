@@ -144,6 +144,16 @@ bool aios_encode_agent_io(aios_writer_t *w, uint16_t agent, uint8_t channel, aio
     return !w->overflow;
 }
 
+bool aios_encode_slice(aios_writer_t *w, uint16_t agent, uint64_t start_us, uint32_t duration_us, uint32_t fuel, uint8_t end)
+{
+    aios_put_u16(w, agent);
+    aios_put_varuint(w, start_us);
+    aios_put_u32(w, duration_us);
+    aios_put_u32(w, fuel);
+    aios_put_u8(w, end);
+    return !w->overflow;
+}
+
 bool aios_encode_agent_spawned(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t parent, uint32_t image, uint32_t weight, uint32_t hints)
 {
     aios_put_u16(w, agent);
@@ -605,6 +615,12 @@ bool aios_decode_ping(aios_reader_t *r, aios_cmd_ping_t *out)
 bool aios_decode_inject_fault(aios_reader_t *r, aios_cmd_inject_fault_t *out)
 {
     out->kind = aios_get_u8(r);
+    return !r->error && r->offset == r->length;
+}
+
+bool aios_decode_trace_control(aios_reader_t *r, aios_cmd_trace_control_t *out)
+{
+    out->enable = aios_get_u8(r);
     return !r->error && r->offset == r->length;
 }
 

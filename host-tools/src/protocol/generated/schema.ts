@@ -100,6 +100,11 @@ export const schema: Schema = {
       "failed",
       "dependency",
       "escalated"
+    ],
+    "slice_end": [
+      "step_done",
+      "preempted",
+      "trapped"
     ]
   },
   "events": [
@@ -259,6 +264,35 @@ export const schema: Schema = {
         {
           "name": "data",
           "type": "bytes"
+        }
+      ]
+    },
+    {
+      "id": 8,
+      "name": "slice",
+      "doc": "One slice an agent ran (only while tracing is on, see trace_control): when it started, how long it ran, the fuel it burned and how it ended.",
+      "severity": "debug",
+      "fields": [
+        {
+          "name": "agent",
+          "type": "u16"
+        },
+        {
+          "name": "start_us",
+          "type": "varuint"
+        },
+        {
+          "name": "duration_us",
+          "type": "u32"
+        },
+        {
+          "name": "fuel",
+          "type": "u32"
+        },
+        {
+          "name": "end",
+          "type": "u8",
+          "enum": "slice_end"
         }
       ]
     },
@@ -1522,6 +1556,17 @@ export const schema: Schema = {
           "name": "kind",
           "type": "u8",
           "enum": "fault_kind"
+        }
+      ]
+    },
+    {
+      "id": 130,
+      "name": "trace_control",
+      "doc": "Turns the per-slice `slice` events on (1) or off (0); they feed `aios monitor --trace`.",
+      "fields": [
+        {
+          "name": "enable",
+          "type": "u8"
         }
       ]
     },

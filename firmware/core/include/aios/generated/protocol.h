@@ -114,6 +114,12 @@ typedef enum {
 } aios_stop_reason_t;
 
 typedef enum {
+    AIOS_SLICE_END_STEP_DONE = 0,
+    AIOS_SLICE_END_PREEMPTED = 1,
+    AIOS_SLICE_END_TRAPPED = 2,
+} aios_slice_end_t;
+
+typedef enum {
     AIOS_FRAME_BOOT = 1,
     AIOS_FRAME_HEARTBEAT = 2,
     AIOS_FRAME_PONG = 3,
@@ -121,6 +127,7 @@ typedef enum {
     AIOS_FRAME_LOG = 5,
     AIOS_FRAME_COMMAND_ERROR = 6,
     AIOS_FRAME_AGENT_IO = 7,
+    AIOS_FRAME_SLICE = 8,
     AIOS_FRAME_AGENT_SPAWNED = 16,
     AIOS_FRAME_AGENT_EXITED = 17,
     AIOS_FRAME_AGENT_KILLED = 18,
@@ -171,6 +178,7 @@ typedef enum {
     AIOS_FRAME_KERNEL_READY = 114,
     AIOS_FRAME_PING = 128,
     AIOS_FRAME_INJECT_FAULT = 129,
+    AIOS_FRAME_TRACE_CONTROL = 130,
     AIOS_FRAME_AGENT_SPAWN = 192,
     AIOS_FRAME_AGENT_KILL = 193,
     AIOS_FRAME_AGENT_FAULT_POLICY = 194,
@@ -287,6 +295,9 @@ bool aios_encode_command_error(aios_writer_t *w, uint8_t command, uint16_t error
 
 /* Bytes an agent submitted on an I/O channel (the io_submit syscall), passed to the host. */
 bool aios_encode_agent_io(aios_writer_t *w, uint16_t agent, uint8_t channel, aios_span_t data);
+
+/* One slice an agent ran (only while tracing is on, see trace_control): when it started, how long it ran, the fuel it burned and how it ended. */
+bool aios_encode_slice(aios_writer_t *w, uint16_t agent, uint64_t start_us, uint32_t duration_us, uint32_t fuel, uint8_t end);
 
 /* Kernel event: an agent was created (host command, spawn syscall, clone or split). */
 bool aios_encode_agent_spawned(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t parent, uint32_t image, uint32_t weight, uint32_t hints);
@@ -443,6 +454,12 @@ typedef struct {
     uint8_t kind;
 } aios_cmd_inject_fault_t;
 bool aios_decode_inject_fault(aios_reader_t *r, aios_cmd_inject_fault_t *out);
+
+/* Turns the per-slice `slice` events on (1) or off (0); they feed `aios monitor --trace`. */
+typedef struct {
+    uint8_t enable;
+} aios_cmd_trace_control_t;
+bool aios_decode_trace_control(aios_reader_t *r, aios_cmd_trace_control_t *out);
 
 /* Kernel command: start image as a new agent with the given capability flags, resource group, weight, hints, optional deadline reservation (period 0: none) and four arguments. */
 typedef struct {
