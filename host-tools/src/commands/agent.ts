@@ -23,6 +23,7 @@ export async function agentSpawnCommand(
   ctx: CommandContext,
 ): Promise<void> {
   const connection = await connect(options, ctx);
+  await connection.start();
   try {
     const id = await spawnEntry(connection.channel, {
       name: image,
@@ -46,6 +47,7 @@ export async function agentKillCommand(
   ctx: CommandContext,
 ): Promise<void> {
   const connection = await connect(options, ctx);
+  await connection.start();
   try {
     await killAgent(connection.channel, id);
     ctx.err(`agent ${id} killed`);
@@ -59,6 +61,7 @@ export async function agentStatsCommand(
   ctx: CommandContext,
 ): Promise<void> {
   const connection = await connect(options, ctx);
+  await connection.start();
   try {
     const stats = await agentStats(connection.channel);
     for (const s of stats) {
@@ -97,6 +100,7 @@ export async function deployCommand(
 ): Promise<void> {
   const manifest = loadManifest(manifestPath);
   const connection = await connect(options, ctx);
+  await connection.start();
   try {
     await connection.channel.waitFor(
       (e) => e.kind === "kernel_ready" || e.kind === "heartbeat",

@@ -30,7 +30,13 @@ export async function demoCommand(options: DemoOptions, ctx: CommandContext): Pr
   const tty = process.stdout.isTTY === true;
   try {
     const offEvents = connection.channel.onEvent((event) => state.event(event));
-    await connection.channel.waitFor((e) => e.kind === "kernel_ready", 30_000, "kernel_ready");
+    const ready = connection.channel.waitFor(
+      (e) => e.kind === "kernel_ready",
+      30_000,
+      "kernel_ready",
+    );
+    await connection.start();
+    await ready;
     ctx.err(`deploying ${manifest.services.length} services and ${manifest.agents.length} agents`);
     const agents = await deploy(connection.channel, manifest);
     for (const [name, id] of agents) state.name(id, name);

@@ -77,7 +77,7 @@ export async function monitorCommand(
         deadline !== undefined ? Math.max(0.001, (deadline - Date.now()) / 1000) : undefined;
       let summary: MonitorSummary;
       try {
-        summary = await monitorChannel(connection.channel, {
+        const watching = monitorChannel(connection.channel, {
           json: options.json,
           schemaLine: attempt === 0,
           colour: ctx.colour && !options.json,
@@ -88,6 +88,8 @@ export async function monitorCommand(
           ...(options.until !== undefined ? { until: options.until } : {}),
           ...(remaining !== undefined ? { timeoutSeconds: remaining } : {}),
         });
+        await connection.start();
+        summary = await watching;
       } finally {
         await connection.release();
       }

@@ -13,9 +13,13 @@ export async function pingCommand(options: PingOptions, ctx: CommandContext): Pr
   const connection = await connect(options, ctx);
   try {
     // A freshly booted target needs a moment before it reads its UART; the boot event says it is up.
-    await connection.channel
-      .waitFor((e) => e.kind === "boot" || e.kind === "heartbeat", 2000, "boot")
-      .catch(() => undefined);
+    const up = connection.channel.waitFor(
+      (e) => e.kind === "boot" || e.kind === "heartbeat",
+      2000,
+      "boot",
+    );
+    await connection.start();
+    await up.catch(() => undefined);
     for (let i = 0; i < options.count; i++) {
       const nonce = randomInt(0, 0xffffffff);
       const { ms } = await connection.channel.ping(nonce, options.timeout * 1000);

@@ -20,6 +20,11 @@ export interface TargetChoice {
 
 export interface Connection {
   channel: DeviceChannel;
+  /**
+   * Lets a paused target run. Call it after attaching event listeners, so that nothing the
+   * device sends at boot is missed; a real board on --port runs anyway.
+   */
+  start(): Promise<void>;
   /** Closes the port and stops a target started for this command. */
   release(): Promise<void>;
 }
@@ -33,7 +38,7 @@ export async function connect(choice: TargetChoice, ctx: CommandContext): Promis
       choice.port,
       choice.baud !== undefined ? { baudRate: choice.baud } : {},
     );
-    return { channel: new DeviceChannel(link), release: () => link.close() };
+    return { channel: new DeviceChannel(link), start: async () => {}, release: () => link.close() };
   }
   const board = loadBoard(choice.board ?? "mps2-an386");
   const flashed = findFlashed(board.name);
@@ -42,8 +47,11 @@ export async function connect(choice: TargetChoice, ctx: CommandContext): Promis
       `attaching to ${board.name} started by aios flash (pid ${flashed.pid}) on ${flashed.port}`,
     );
     const link = await openSerial(flashed.port);
-    await resumeFlashed(flashed);
-    return { channel: new DeviceChannel(link), release: () => link.close() };
+    return {
+      channel: new DeviceChannel(link),
+      start: () => resumeFlashed(flashed),
+      release: () => link.close(),
+    };
   }
   ctx.err(`building firmware for ${board.name}`);
   const build = await buildFirmware({ board: board.name });
@@ -51,9 +59,9 @@ export async function connect(choice: TargetChoice, ctx: CommandContext): Promis
   ctx.err(`${board.name} running (pid ${target.pid}) on ${target.port}`);
   try {
     const link = await openSerial(target.port);
-    await target.resume();
     return {
       channel: new DeviceChannel(link),
+      start: () => target.resume(),
       release: async () => {
         await link.close();
         await target.stop();
