@@ -1,6 +1,7 @@
 # Writes <build>/aios-build.json: the sources, include directories, defines, compiler and
-# linker flags that went into one board's image, as this build really uses them. Other builds
-# of the same firmware (platformio.ini) are checked against it by tests/boards/platformio.test.ts.
+# linker flags and system libraries that went into one board's image, as this build really
+# uses them. Other builds of the same firmware (platformio.ini) are checked against it by
+# tests/boards/platformio.test.ts.
 #
 # aios_build_manifest(<executable>) defers the work to the end of the configure step, when
 # every library the executable links has its final properties.
@@ -41,26 +42,38 @@ function(aios_manifest_array items out)
   set(${out} "${json}" PARENT_SCOPE)
 endfunction()
 
-# The static libraries `target` links, directly or through other libraries.
-function(aios_manifest_libraries target out)
+# The static libraries `target` links, directly or through other libraries, and the system
+# libraries they name (`m` becomes -lm in `system_out`).
+function(aios_manifest_libraries target out system_out)
   set(seen "")
+  set(system "")
   set(pending "${target}")
   while(pending)
     list(POP_FRONT pending current)
     get_target_property(links ${current} LINK_LIBRARIES)
     get_target_property(interface_links ${current} INTERFACE_LINK_LIBRARIES)
+    list(FILTER links EXCLUDE REGEX "-NOTFOUND$")
+    list(FILTER interface_links EXCLUDE REGEX "-NOTFOUND$")
     foreach(link IN LISTS links interface_links)
-      if(TARGET ${link} AND NOT link IN_LIST seen)
-        list(APPEND seen ${link})
-        list(APPEND pending ${link})
+      # A static library's private dependencies still reach the link, wrapped in LINK_ONLY.
+      string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" link "${link}")
+      if(TARGET ${link})
+        if(NOT link IN_LIST seen)
+          list(APPEND seen ${link})
+          list(APPEND pending ${link})
+        endif()
+      elseif(link MATCHES "^[A-Za-z0-9_+-]+$")
+        list(APPEND system "-l${link}")
       endif()
     endforeach()
   endwhile()
+  list(REMOVE_DUPLICATES system)
   set(${out} "${seen}" PARENT_SCOPE)
+  set(${system_out} "${system}" PARENT_SCOPE)
 endfunction()
 
 function(aios_build_manifest_now executable)
-  aios_manifest_libraries(${executable} libraries)
+  aios_manifest_libraries(${executable} libraries system_libraries)
   set(sources "")
   set(includes "")
   set(defines "")
@@ -122,6 +135,7 @@ function(aios_build_manifest_now executable)
   aios_manifest_array("${defines}" defines_json)
   aios_manifest_array("${options}" flags_json)
   aios_manifest_array("${link_options}" link_json)
+  aios_manifest_array("${system_libraries}" system_json)
   set(json "{}")
   string(JSON json SET "${json}" board "\"${AIOS_BOARD}\"")
   string(JSON json SET "${json}" executable "\"${executable}\"")
@@ -131,6 +145,7 @@ function(aios_build_manifest_now executable)
   string(JSON json SET "${json}" defines "${defines_json}")
   string(JSON json SET "${json}" compileFlags "${flags_json}")
   string(JSON json SET "${json}" linkFlags "${link_json}")
+  string(JSON json SET "${json}" linkLibraries "${system_json}")
   file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/aios-build.json" CONTENT "${json}\n" @ONLY)
 endfunction()
 
