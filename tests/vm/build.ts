@@ -3,7 +3,7 @@
  * into build/vm-host-asan. Safe to call from every test file and from parallel vitest workers:
  * a lock directory serialises the cmake runs, and an up-to-date tree builds in about a second.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,26 +36,29 @@ function acquireLock(): void {
   }
 }
 
+function cmake(args: string[]): void {
+  const run = spawnSync("cmake", args, { encoding: "utf8" });
+  if (run.status !== 0) {
+    throw new Error(`cmake ${args.join(" ")} failed:\n${run.stdout}\n${run.stderr}`);
+  }
+}
+
 /** Configure (first time) and build every host target; returns the build directory. */
 export function ensureVmBuilt(): string {
   acquireLock();
   try {
     if (!existsSync(join(vmBuildDir, "CMakeCache.txt"))) {
-      execFileSync(
-        "cmake",
-        [
-          "-S",
-          vmSourceDir,
-          "-B",
-          vmBuildDir,
-          "-DCMAKE_C_COMPILER=clang",
-          "-DAIOS_SANITIZE=ON",
-          "-DCMAKE_BUILD_TYPE=RelWithDebInfo",
-        ],
-        { stdio: "pipe" },
-      );
+      cmake([
+        "-S",
+        vmSourceDir,
+        "-B",
+        vmBuildDir,
+        "-DCMAKE_C_COMPILER=clang",
+        "-DAIOS_SANITIZE=ON",
+        "-DCMAKE_BUILD_TYPE=RelWithDebInfo",
+      ]);
     }
-    execFileSync("cmake", ["--build", vmBuildDir, "-j2"], { stdio: "pipe" });
+    cmake(["--build", vmBuildDir, "-j2"]);
   } finally {
     rmdirSync(lockDir);
   }

@@ -30,7 +30,7 @@ describe("cross builds", () => {
       expect(build.output).not.toMatch(/warning:/);
       const size = run("arm-none-eabi-size", ["-t", join(dir, "libaios_vm.a")]);
       const totals = size.output.split("\n").find((l) => l.includes("(TOTALS)")) ?? "";
-      const [text, data] = totals.trim().split(/\s+/).map(Number);
+      const [text = 0, data = 0] = totals.trim().split(/\s+/).map(Number);
       console.log(`${cpu}: libaios_vm.a text+data ${text + data} bytes`);
       expect(text).toBeGreaterThan(10000);
     });
