@@ -74,7 +74,7 @@
 #endif
 
 /* Dispatch of the interpreter loop: 1 = token-threaded computed goto (labels-as-values, GNU C),
- * 0 = portable C99 switch. Chosen by measurement (README.md): computed goto executes ~25% fewer
+ * 0 = portable C99 switch. Chosen by measurement (README.md): computed goto executes ~26% fewer
  * instructions, the switch is ~3 KiB smaller on Cortex-M; so goto where the build optimizes for
  * speed, switch where it optimizes for size (-Os) or the compiler lacks labels-as-values. */
 #ifndef VM_COMPUTED_GOTO
