@@ -9,60 +9,18 @@
  * flow joins or a local they alias is about to change. An instruction that writes a home slot that
  * is immediately stored by local.set/tee is retargeted to write the local directly.
  */
-#include "vm_internal.h"
+#include "vm_compile.h"
 
 #include <string.h>
 
-enum { E_HOME, E_LOCAL, E_CONST };
-
-typedef struct centry {
-    uint8_t kind;
-    uint8_t wide; /* constant is i64/f64 */
-    uint32_t slot;
-    uint64_t value;
-} centry_t;
-
-typedef struct clabel {
-    uint8_t kind; /* 0x00 function, 0x02 block, 0x03 loop, 0x04 if, 0x05 else */
-    uint32_t height;
-    uint32_t nparams, nresults;
-    uint32_t target;     /* loop: position of its header */
-    uint32_t fixups;     /* cells waiting for the end position, chained through the cells */
-    uint32_t else_fixup; /* if: cell of the branch to its else */
-    uint32_t ops_at_start;
-} clabel_t;
-
-typedef struct cstate {
-    vm_module_t *m;
-    vm_arena_t *a;
-    vm_reader_t r;
-    centry_t *stack;
-    uint32_t h;
-    clabel_t *labels;
-    uint32_t depth;
-    uint32_t nlocals;
-    uint32_t stack_base; /* first operand stack slot, after locals and pool */
-    uint32_t last;       /* last instruction if it wrote the home slot last_dst, else VM_NO_INDEX */
-    uint32_t last_dst;
-    uint8_t last_op;
-    uint32_t nops; /* instructions emitted for this body */
-    int dead;      /* the rest of the innermost block is unreachable */
-    uint32_t dead_depth;
-    vm_status_t err;            /* sticky: set by the first failed emit */
-    uint64_t pool[VM_MAX_POOL]; /* constants read by instructions, in slots pool_base.. */
-    uint32_t npool;
-    uint32_t pool_base;
-    uint32_t pool_cap; /* pool slots reserved: the body's constant instructions, at most */
-} cstate_t;
-
 /* ---- Emitting -------------------------------------------------------------------------- */
 
-static uint32_t pos(const cstate_t *c)
+uint32_t vm_c_pos(const cstate_t *c)
 {
     return c->m->ncode;
 }
 
-static void emit(cstate_t *c, vm_cell_t cell)
+void vm_c_emit(cstate_t *c, vm_cell_t cell)
 {
     if (c->err != VM_OK)
         return;
@@ -79,10 +37,10 @@ static void emit(cstate_t *c, vm_cell_t cell)
 }
 
 /* Start an instruction; `dst` is the home slot it writes, or VM_NO_INDEX. */
-static uint32_t op(cstate_t *c, unsigned iop, uint32_t a, uint32_t dst)
+uint32_t vm_c_op(cstate_t *c, unsigned iop, uint32_t a, uint32_t dst)
 {
-    uint32_t at = pos(c);
-    emit(c, VM_CELL(iop, a));
+    uint32_t at = vm_c_pos(c);
+    vm_c_emit(c, VM_CELL(iop, a));
     c->nops++;
     c->last = dst == VM_NO_INDEX ? VM_NO_INDEX : at;
     c->last_dst = dst;
@@ -90,7 +48,7 @@ static uint32_t op(cstate_t *c, unsigned iop, uint32_t a, uint32_t dst)
     return at;
 }
 
-static void patch(cstate_t *c, uint32_t at, vm_cell_t cell)
+void vm_c_patch(cstate_t *c, uint32_t at, vm_cell_t cell)
 {
     if (c->err == VM_OK)
         c->m->code[at] = cell;
@@ -100,7 +58,7 @@ static void patch(cstate_t *c, uint32_t at, vm_cell_t cell)
  * needs no code base to jump. */
 static void patch_target(cstate_t *c, uint32_t at, uint32_t target)
 {
-    patch(c, at, target - at);
+    vm_c_patch(c, at, target - at);
 }
 
 /* Point the branch cell `at` at label `l`: loops are behind us, blocks are patched at end. */
@@ -109,7 +67,7 @@ static void add_target(cstate_t *c, clabel_t *l, uint32_t at)
     if (l->kind == 0x03) {
         patch_target(c, at, l->target);
     } else {
-        patch(c, at, l->fixups);
+        vm_c_patch(c, at, l->fixups);
         l->fixups = at;
     }
 }
@@ -126,42 +84,42 @@ static void resolve(cstate_t *c, uint32_t chain, uint32_t target)
 
 /* ---- Stack entries --------------------------------------------------------------------- */
 
-static uint32_t home(const cstate_t *c, uint32_t height)
+uint32_t vm_c_home(const cstate_t *c, uint32_t height)
 {
     return c->stack_base + height;
 }
 
 /* Write the value of entry `e` into slot `dst`. */
-static void store_to(cstate_t *c, const centry_t *e, uint32_t at_height, uint32_t dst)
+void vm_c_store_to(cstate_t *c, const centry_t *e, uint32_t at_height, uint32_t dst)
 {
     uint32_t written = dst >= c->stack_base ? dst : VM_NO_INDEX;
     if (e->kind == E_CONST) {
-        op(c, e->wide ? VM_I_CONST64 : VM_I_CONST32, dst, written);
-        emit(c, (vm_cell_t)e->value);
+        vm_c_op(c, e->wide ? VM_I_CONST64 : VM_I_CONST32, dst, written);
+        vm_c_emit(c, (vm_cell_t)e->value);
         if (e->wide)
-            emit(c, (vm_cell_t)(e->value >> 32));
+            vm_c_emit(c, (vm_cell_t)(e->value >> 32));
     } else {
-        uint32_t src = e->kind == E_LOCAL ? e->slot : home(c, at_height);
+        uint32_t src = e->kind == E_LOCAL ? e->slot : vm_c_home(c, at_height);
         if (src != dst) {
-            op(c, VM_I_MOV, dst, written);
-            emit(c, src);
+            vm_c_op(c, VM_I_MOV, dst, written);
+            vm_c_emit(c, src);
         }
     }
 }
 
-static void materialize(cstate_t *c, uint32_t i)
+void vm_c_materialize(cstate_t *c, uint32_t i)
 {
     centry_t *e = &c->stack[i];
     if (e->kind != E_HOME) {
-        store_to(c, e, i, home(c, i));
+        vm_c_store_to(c, e, i, vm_c_home(c, i));
         e->kind = E_HOME;
     }
 }
 
-static void materialize_range(cstate_t *c, uint32_t from, uint32_t to)
+void vm_c_materialize_range(cstate_t *c, uint32_t from, uint32_t to)
 {
     for (uint32_t i = from; i < to; i++)
-        materialize(c, i);
+        vm_c_materialize(c, i);
 }
 
 /* Pool slot holding constant `v` (added on first use), or VM_NO_INDEX when the pool is full. */
@@ -179,19 +137,19 @@ static uint32_t pool_slot(cstate_t *c, uint64_t v)
 
 /* Slot holding entry `i` for an instruction about to consume it: constants are read from the
  * function's pool slots (filled on entry), or get their home slot when the pool is full. */
-static uint32_t slot_of(cstate_t *c, uint32_t i)
+uint32_t vm_c_slot_of(cstate_t *c, uint32_t i)
 {
     centry_t *e = &c->stack[i];
     if (e->kind == E_CONST) {
         uint32_t k = pool_slot(c, e->value);
         if (k != VM_NO_INDEX)
             return k;
-        materialize(c, i);
+        vm_c_materialize(c, i);
     }
-    return e->kind == E_LOCAL ? e->slot : home(c, i);
+    return e->kind == E_LOCAL ? e->slot : vm_c_home(c, i);
 }
 
-static void push_home(cstate_t *c)
+void vm_c_push_home(cstate_t *c)
 {
     c->stack[c->h].kind = E_HOME;
     c->h++;
@@ -221,7 +179,7 @@ static void emit_moves(cstate_t *c, const clabel_t *l)
 {
     uint32_t n = label_arity(l);
     for (uint32_t i = 0; i < n; i++)
-        store_to(c, &c->stack[c->h - n + i], c->h - n + i, home(c, l->height + i));
+        vm_c_store_to(c, &c->stack[c->h - n + i], c->h - n + i, vm_c_home(c, l->height + i));
     c->last = VM_NO_INDEX;
 }
 
@@ -232,9 +190,9 @@ static void emit_return(cstate_t *c)
     uint32_t n = c->labels[0].nresults;
     for (uint32_t i = c->h - n; i < c->h; i++)
         if (c->stack[i].kind != E_HOME)
-            store_to(c, &c->stack[i], i, home(c, i));
-    op(c, VM_I_RETURN, n, VM_NO_INDEX);
-    emit(c, home(c, c->h - n));
+            vm_c_store_to(c, &c->stack[i], i, vm_c_home(c, i));
+    vm_c_op(c, VM_I_RETURN, n, VM_NO_INDEX);
+    vm_c_emit(c, vm_c_home(c, c->h - n));
 }
 
 static void emit_jump(cstate_t *c, clabel_t *l)
@@ -244,9 +202,9 @@ static void emit_jump(cstate_t *c, clabel_t *l)
         return;
     }
     emit_moves(c, l);
-    op(c, VM_I_BR, 0, VM_NO_INDEX);
-    emit(c, 0);
-    add_target(c, l, pos(c) - 1u);
+    vm_c_op(c, VM_I_BR, 0, VM_NO_INDEX);
+    vm_c_emit(c, 0);
+    add_target(c, l, vm_c_pos(c) - 1u);
 }
 
 static int is_i32_compare(uint8_t iop)
@@ -272,26 +230,26 @@ static uint32_t emit_cond_branch(cstate_t *c, int when)
 {
     const centry_t *e = &c->stack[c->h];
     uint32_t at;
-    if (e->kind == E_HOME && c->last != VM_NO_INDEX && c->last_dst == home(c, c->h) &&
+    if (e->kind == E_HOME && c->last != VM_NO_INDEX && c->last_dst == vm_c_home(c, c->h) &&
         c->err == VM_OK) {
         if (is_i32_compare(c->last_op)) {
             uint8_t cmp = when ? c->last_op : inverse_compare(c->last_op);
-            patch(c, c->last, VM_CELL(VM_I_BR_IF_I32_EQ + (cmp - VM_I_I32_EQ), 0));
-            emit(c, 0);
+            vm_c_patch(c, c->last, VM_CELL(VM_I_BR_IF_I32_EQ + (cmp - VM_I_I32_EQ), 0));
+            vm_c_emit(c, 0);
             c->last = VM_NO_INDEX;
-            return pos(c) - 1u;
+            return vm_c_pos(c) - 1u;
         }
         if (c->last_op == VM_I_I32_EQZ) {
             uint32_t src = c->m->code[c->last + 1u];
-            patch(c, c->last, VM_CELL(when ? VM_I_BR_UNLESS : VM_I_BR_IF, src));
+            vm_c_patch(c, c->last, VM_CELL(when ? VM_I_BR_UNLESS : VM_I_BR_IF, src));
             c->last = VM_NO_INDEX;
-            return pos(c) - 1u;
+            return vm_c_pos(c) - 1u;
         }
     }
-    at = slot_of(c, c->h);
-    op(c, when ? VM_I_BR_IF : VM_I_BR_UNLESS, at, VM_NO_INDEX);
-    emit(c, 0);
-    return pos(c) - 1u;
+    at = vm_c_slot_of(c, c->h);
+    vm_c_op(c, when ? VM_I_BR_IF : VM_I_BR_UNLESS, at, VM_NO_INDEX);
+    vm_c_emit(c, 0);
+    return vm_c_pos(c) - 1u;
 }
 
 static void set_dead(cstate_t *c)
@@ -304,7 +262,7 @@ static void set_dead(cstate_t *c)
 static vm_status_t push_label(cstate_t *c, uint8_t kind, const vm_blocktype_t *bt)
 {
     clabel_t *l = &c->labels[c->depth++];
-    materialize_range(c, 0, c->h);
+    vm_c_materialize_range(c, 0, c->h);
     l->kind = kind;
     l->height = c->h - bt->nparams;
     l->nparams = bt->nparams;
@@ -320,17 +278,17 @@ static void compile_else(cstate_t *c)
 {
     clabel_t *l = &c->labels[c->depth - 1];
     if (!c->dead) {
-        materialize_range(c, l->height, c->h);
-        op(c, VM_I_BR, 0, VM_NO_INDEX);
-        emit(c, 0);
-        add_target(c, l, pos(c) - 1u);
+        vm_c_materialize_range(c, l->height, c->h);
+        vm_c_op(c, VM_I_BR, 0, VM_NO_INDEX);
+        vm_c_emit(c, 0);
+        add_target(c, l, vm_c_pos(c) - 1u);
     }
-    resolve(c, l->else_fixup, pos(c));
+    resolve(c, l->else_fixup, vm_c_pos(c));
     l->else_fixup = VM_NO_INDEX;
     l->kind = 0x05;
     c->h = l->height;
     for (uint32_t i = 0; i < l->nparams; i++)
-        push_home(c);
+        vm_c_push_home(c);
     c->dead = 0;
 }
 
@@ -338,7 +296,7 @@ static void compile_end(cstate_t *c)
 {
     clabel_t *l = &c->labels[c->depth - 1];
     if (!c->dead)
-        materialize_range(c, l->height, c->h);
+        vm_c_materialize_range(c, l->height, c->h);
     if (l->kind == 0x00) {
         if (!c->dead)
             emit_return(c);
@@ -347,13 +305,13 @@ static void compile_end(cstate_t *c)
     }
     if (l->kind == 0x03) {
         uint32_t weight = c->nops - l->ops_at_start;
-        patch(c, l->target, VM_CELL(VM_I_LOOP, weight > VM_MAX_A ? VM_MAX_A : weight));
+        vm_c_patch(c, l->target, VM_CELL(VM_I_LOOP, weight > VM_MAX_A ? VM_MAX_A : weight));
     }
-    resolve(c, l->else_fixup, pos(c));
-    resolve(c, l->fixups, pos(c));
+    resolve(c, l->else_fixup, vm_c_pos(c));
+    resolve(c, l->fixups, vm_c_pos(c));
     c->h = l->height;
     for (uint32_t i = 0; i < l->nresults; i++)
-        push_home(c);
+        vm_c_push_home(c);
     c->depth--;
     c->dead = 0;
 }
@@ -368,18 +326,18 @@ static void compile_br_table(cstate_t *c)
     for (uint32_t i = 0; i <= n; i++)
         vm_read_u32(r, &depth);
     c->h--;
-    idx = slot_of(c, c->h);
-    table = op(c, VM_I_BR_TABLE, idx, VM_NO_INDEX);
-    emit(c, n);
+    idx = vm_c_slot_of(c, c->h);
+    table = vm_c_op(c, VM_I_BR_TABLE, idx, VM_NO_INDEX);
+    vm_c_emit(c, n);
     {
         vm_reader_t again = {r->base, targets, r->p};
         for (uint32_t i = 0; i <= n; i++) {
             clabel_t *l;
             vm_read_u32(&again, &depth);
             l = &c->labels[c->depth - 1 - depth];
-            emit(c, 0);
+            vm_c_emit(c, 0);
             if (l->kind != 0x00 && !needs_moves(c, l))
-                add_target(c, l, pos(c) - 1u);
+                add_target(c, l, vm_c_pos(c) - 1u);
         }
     }
     {
@@ -390,266 +348,12 @@ static void compile_br_table(cstate_t *c)
             vm_read_u32(&again, &depth);
             l = &c->labels[c->depth - 1 - depth];
             if (l->kind == 0x00 || needs_moves(c, l)) {
-                patch_target(c, table + 2u + i, pos(c));
+                patch_target(c, table + 2u + i, vm_c_pos(c));
                 emit_jump(c, l);
             }
         }
     }
     set_dead(c);
-}
-
-/* ---- Locals and operators -------------------------------------------------------------- */
-
-static void compile_local_set(cstate_t *c, uint32_t x, int tee)
-{
-    centry_t *e = &c->stack[c->h - 1];
-    int aliased = 0;
-    if (e->kind == E_LOCAL && e->slot == x) {
-        if (!tee)
-            c->h--;
-        return;
-    }
-    for (uint32_t i = 0; i + 1 < c->h; i++)
-        aliased |= c->stack[i].kind == E_LOCAL && c->stack[i].slot == x;
-    if (!aliased && e->kind == E_HOME && c->last != VM_NO_INDEX &&
-        c->last_dst == home(c, c->h - 1)) {
-        patch(c, c->last, VM_CELL(c->last_op, x));
-        e->kind = E_LOCAL;
-        e->slot = x;
-    } else {
-        for (uint32_t i = 0; i + 1 < c->h; i++)
-            if (c->stack[i].kind == E_LOCAL && c->stack[i].slot == x)
-                materialize(c, i);
-        store_to(c, e, c->h - 1, x);
-    }
-    c->last = VM_NO_INDEX;
-    if (!tee)
-        c->h--;
-}
-
-/* Form with an immediate right operand, or 0. Compares have none: a constant operand of a
- * compare sits in a pool slot, which keeps the compare fusable with a following br_if. */
-static uint8_t imm_form(uint8_t iop)
-{
-    switch (iop) {
-    case VM_I_I32_ADD:
-        return VM_I_I32_ADD_IMM;
-    case VM_I_I32_SUB:
-        return VM_I_I32_SUB_IMM;
-    case VM_I_I32_MUL:
-        return VM_I_I32_MUL_IMM;
-    case VM_I_I32_AND:
-        return VM_I_I32_AND_IMM;
-    case VM_I_I32_OR:
-        return VM_I_I32_OR_IMM;
-    case VM_I_I32_XOR:
-        return VM_I_I32_XOR_IMM;
-    case VM_I_I32_SHL:
-        return VM_I_I32_SHL_IMM;
-    case VM_I_I32_SHR_S:
-        return VM_I_I32_SHR_S_IMM;
-    case VM_I_I32_SHR_U:
-        return VM_I_I32_SHR_U_IMM;
-    case VM_I_I64_ADD:
-        return VM_I_I64_ADD_IMM;
-    default:
-        return 0;
-    }
-}
-
-static int commutative(uint8_t iop)
-{
-    return iop == VM_I_I32_ADD || iop == VM_I_I32_MUL || iop == VM_I_I32_AND ||
-           iop == VM_I_I32_OR || iop == VM_I_I32_XOR || iop == VM_I_I64_ADD;
-}
-
-static int fits_imm(uint8_t iop, const centry_t *e)
-{
-    if (e->kind != E_CONST || !imm_form(iop))
-        return 0;
-    if (iop == VM_I_I64_ADD)
-        return e->value + 0x80000000u <= 0xFFFFFFFFu; /* sign-extends from 32 bits */
-    return 1;
-}
-
-/* `acc + x * y` right after the multiply: rewrite the multiply into one multiply-add (still
- * rounded after each operation, as wasm requires). Returns 0 when the pattern does not apply. */
-static int fuse_multiply_add(cstate_t *c, uint8_t iop)
-{
-    uint32_t ai = c->h - 2, bi = c->h - 1, at = c->last, prod, acc, sacc;
-    uint8_t mul = iop == VM_I_F32_ADD ? VM_I_F32_MUL : VM_I_F64_MUL;
-    if ((iop != VM_I_F32_ADD && iop != VM_I_F64_ADD) || at == VM_NO_INDEX || c->last_op != mul ||
-        c->err != VM_OK)
-        return 0;
-    if (c->stack[bi].kind == E_HOME && c->last_dst == home(c, bi)) {
-        prod = bi;
-        acc = ai;
-    } else if (c->stack[ai].kind == E_HOME && c->last_dst == home(c, ai)) {
-        prod = ai;
-        acc = bi;
-    } else {
-        return 0;
-    }
-    sacc = slot_of(c, acc);
-    if (pos(c) != at + 2u || prod == acc)
-        return 0; /* a constant had to be materialised after the multiply */
-    patch(c, at, VM_CELL(iop == VM_I_F32_ADD ? VM_I_F32_MULADD : VM_I_F64_MULADD, home(c, ai)));
-    emit(c, sacc);
-    c->last = at;
-    c->last_dst = home(c, ai);
-    c->last_op = iop == VM_I_F32_ADD ? VM_I_F32_MULADD : VM_I_F64_MULADD;
-    c->h -= 2;
-    push_home(c);
-    return 1;
-}
-
-static void compile_binary(cstate_t *c, uint8_t iop)
-{
-    uint32_t ai = c->h - 2, bi = c->h - 1, dst = home(c, ai);
-    uint32_t var = ai, con = bi;
-    if (fuse_multiply_add(c, iop))
-        return;
-    if (!fits_imm(iop, &c->stack[bi]) && commutative(iop) && fits_imm(iop, &c->stack[ai])) {
-        var = bi;
-        con = ai;
-    }
-    if (fits_imm(iop, &c->stack[con])) {
-        uint32_t sv = slot_of(c, var);
-        op(c, imm_form(iop), dst, dst);
-        emit(c, sv);
-        emit(c, (vm_cell_t)c->stack[con].value);
-    } else {
-        uint32_t sa = slot_of(c, ai), sb = slot_of(c, bi);
-        op(c, iop, dst, dst);
-        emit(c, sa | sb << 16);
-    }
-    c->h -= 2;
-    push_home(c);
-}
-
-/*
- * A load at offset 0 from an address computed just before by `i32.add` with a constant: turn
- * the add into the load (same cells: the add's result slot is the load's), which adds with
- * 32-bit wrap-around as the separate add would. Returns 0 when the pattern does not apply.
- */
-static int fuse_address_add(cstate_t *c, uint8_t iop)
-{
-    uint8_t fused = iop == VM_I_I32_LOAD   ? VM_I_I32_LOAD_ADD
-                    : iop == VM_I_I64_LOAD ? VM_I_I64_LOAD_ADD
-                    : iop == VM_I_F32_LOAD ? VM_I_F32_LOAD_ADD
-                    : iop == VM_I_F64_LOAD ? VM_I_F64_LOAD_ADD
-                                           : 0;
-    uint32_t top = c->h - 1;
-    if (!fused || c->last == VM_NO_INDEX || c->last_op != VM_I_I32_ADD_IMM ||
-        c->stack[top].kind != E_HOME || c->last_dst != home(c, top) || c->err != VM_OK)
-        return 0;
-    patch(c, c->last, VM_CELL(fused, home(c, top)));
-    c->last_op = fused;
-    return 1;
-}
-
-static void compile_simple(cstate_t *c, const vm_opinfo_t *info)
-{
-    uint32_t align, offset, s1, s2;
-    switch (info->cls) {
-    case VM_CLASS_RETYPE:
-        break;
-    case VM_CLASS_UN:
-        s1 = slot_of(c, c->h - 1);
-        op(c, info->iop, home(c, c->h - 1), home(c, c->h - 1));
-        emit(c, s1);
-        c->stack[c->h - 1].kind = E_HOME;
-        break;
-    case VM_CLASS_BIN:
-        compile_binary(c, info->iop);
-        break;
-    case VM_CLASS_LOAD:
-        vm_read_memarg(&c->r, &align, &offset);
-        if (offset == 0 && fuse_address_add(c, info->iop))
-            break;
-        s1 = slot_of(c, c->h - 1);
-        op(c, info->iop, home(c, c->h - 1), home(c, c->h - 1));
-        emit(c, s1);
-        emit(c, offset);
-        c->stack[c->h - 1].kind = E_HOME;
-        break;
-    default: /* STORE */
-        vm_read_memarg(&c->r, &align, &offset);
-        s1 = slot_of(c, c->h - 2);
-        s2 = slot_of(c, c->h - 1);
-        op(c, info->iop, s1, VM_NO_INDEX);
-        emit(c, s2);
-        emit(c, offset);
-        c->h -= 2;
-        break;
-    }
-}
-
-static void compile_call(cstate_t *c, uint32_t f, uint32_t type, int indirect)
-{
-    const vm_type_t *t = &c->m->types[type];
-    uint32_t idx = 0, base;
-    if (indirect) {
-        c->h--;
-        idx = slot_of(c, c->h);
-    }
-    materialize_range(c, c->h - t->nparams, c->h);
-    base = home(c, c->h - t->nparams);
-    if (indirect) {
-        op(c, VM_I_CALL_INDIRECT, type, VM_NO_INDEX);
-        emit(c, base);
-        emit(c, idx);
-    } else {
-        op(c, f < c->m->nfunc_imports ? VM_I_CALL_IMPORT : VM_I_CALL, f, VM_NO_INDEX);
-        emit(c, base);
-    }
-    c->h -= t->nparams;
-    for (uint32_t i = 0; i < t->nresults; i++)
-        push_home(c);
-}
-
-/* memory.init/copy/fill, table.init/copy: three i32 operands in consecutive home slots. */
-static void compile_bulk(cstate_t *c, unsigned iop, uint32_t a, int has_base)
-{
-    materialize_range(c, c->h - 3, c->h);
-    op(c, iop, has_base ? a : home(c, c->h - 3), VM_NO_INDEX);
-    if (has_base)
-        emit(c, home(c, c->h - 3));
-    c->h -= 3;
-}
-
-static void compile_fc(cstate_t *c)
-{
-    uint32_t sub, idx;
-    vm_opinfo_t info;
-    vm_read_u32(&c->r, &sub);
-    info = vm_opinfo_fc(sub);
-    if (info.cls != VM_CLASS_CTRL) {
-        compile_simple(c, &info);
-        return;
-    }
-    switch (sub) {
-    case 8:
-    case 12:
-        vm_read_u32(&c->r, &idx);
-        c->r.p++;
-        compile_bulk(c, sub == 8 ? VM_I_MEMORY_INIT : VM_I_TABLE_INIT, idx, 1);
-        break;
-    case 9:
-    case 13:
-        vm_read_u32(&c->r, &idx);
-        op(c, sub == 9 ? VM_I_DATA_DROP : VM_I_ELEM_DROP, idx, VM_NO_INDEX);
-        break;
-    case 10:
-    case 14:
-        c->r.p += 2;
-        compile_bulk(c, sub == 10 ? VM_I_MEMORY_COPY : VM_I_TABLE_COPY, 0, 0);
-        break;
-    default: /* 11: memory.fill */
-        c->r.p++;
-        compile_bulk(c, VM_I_MEMORY_FILL, 0, 0);
-        break;
-    }
 }
 
 static void push_const(cstate_t *c, uint64_t v, int wide)
@@ -669,7 +373,7 @@ static void compile_instr(cstate_t *c, uint8_t opcode)
 
     switch (opcode) {
     case 0x00:
-        op(c, VM_I_UNREACHABLE, 0, VM_NO_INDEX);
+        vm_c_op(c, VM_I_UNREACHABLE, 0, VM_NO_INDEX);
         set_dead(c);
         break;
     case 0x01:
@@ -681,13 +385,13 @@ static void compile_instr(cstate_t *c, uint8_t opcode)
     case 0x03:
         vm_read_blocktype(r, c->m, &bt);
         push_label(c, 0x03, &bt);
-        c->labels[c->depth - 1].target = op(c, VM_I_LOOP, 1, VM_NO_INDEX);
+        c->labels[c->depth - 1].target = vm_c_op(c, VM_I_LOOP, 1, VM_NO_INDEX);
         c->labels[c->depth - 1].ops_at_start = c->nops;
         break;
     case 0x04:
         vm_read_blocktype(r, c->m, &bt);
         c->h--;
-        materialize_range(c, 0, c->h);
+        vm_c_materialize_range(c, 0, c->h);
         at = emit_cond_branch(c, 0);
         push_label(c, 0x04, &bt);
         c->labels[c->depth - 1].else_fixup = at;
@@ -715,7 +419,7 @@ static void compile_instr(cstate_t *c, uint8_t opcode)
         } else {
             at = emit_cond_branch(c, 0);
             emit_jump(c, l);
-            patch_target(c, at, pos(c));
+            patch_target(c, at, vm_c_pos(c));
             c->last = VM_NO_INDEX;
         }
         break;
@@ -729,29 +433,29 @@ static void compile_instr(cstate_t *c, uint8_t opcode)
         break;
     case 0x10:
         vm_read_u32(r, &idx);
-        compile_call(c, idx, c->m->funcs[idx].type, 0);
+        vm_c_compile_call(c, idx, c->m->funcs[idx].type, 0);
         break;
     case 0x11:
         vm_read_u32(r, &idx);
         r->p++;
-        compile_call(c, 0, idx, 1);
+        vm_c_compile_call(c, 0, idx, 1);
         break;
     case 0x1A:
         c->h--;
         break;
     case 0x1B:
     case 0x1C: {
-        uint32_t sa, sb, sc, dst = home(c, c->h - 3);
+        uint32_t sa, sb, sc, dst = vm_c_home(c, c->h - 3);
         if (opcode == 0x1C)
             r->p += 2; /* vector of one value type */
-        sc = slot_of(c, c->h - 1);
-        sb = slot_of(c, c->h - 2);
-        sa = slot_of(c, c->h - 3);
-        op(c, VM_I_SELECT, dst, dst);
-        emit(c, sa | sb << 16);
-        emit(c, sc);
+        sc = vm_c_slot_of(c, c->h - 1);
+        sb = vm_c_slot_of(c, c->h - 2);
+        sa = vm_c_slot_of(c, c->h - 3);
+        vm_c_op(c, VM_I_SELECT, dst, dst);
+        vm_c_emit(c, sa | sb << 16);
+        vm_c_emit(c, sc);
         c->h -= 3;
-        push_home(c);
+        vm_c_push_home(c);
         break;
     }
     case 0x20:
@@ -763,31 +467,31 @@ static void compile_instr(cstate_t *c, uint8_t opcode)
     case 0x21:
     case 0x22:
         vm_read_u32(r, &idx);
-        compile_local_set(c, idx, opcode == 0x22);
+        vm_c_compile_local_set(c, idx, opcode == 0x22);
         break;
     case 0x23:
         vm_read_u32(r, &idx);
-        op(c, VM_I_GLOBAL_GET, home(c, c->h), home(c, c->h));
-        emit(c, idx);
-        push_home(c);
+        vm_c_op(c, VM_I_GLOBAL_GET, vm_c_home(c, c->h), vm_c_home(c, c->h));
+        vm_c_emit(c, idx);
+        vm_c_push_home(c);
         break;
     case 0x24:
         vm_read_u32(r, &idx);
-        at = slot_of(c, c->h - 1);
-        op(c, VM_I_GLOBAL_SET, at, VM_NO_INDEX);
-        emit(c, idx);
+        at = vm_c_slot_of(c, c->h - 1);
+        vm_c_op(c, VM_I_GLOBAL_SET, at, VM_NO_INDEX);
+        vm_c_emit(c, idx);
         c->h--;
         break;
     case 0x3F:
         r->p++;
-        op(c, VM_I_MEMORY_SIZE, home(c, c->h), home(c, c->h));
-        push_home(c);
+        vm_c_op(c, VM_I_MEMORY_SIZE, vm_c_home(c, c->h), vm_c_home(c, c->h));
+        vm_c_push_home(c);
         break;
     case 0x40:
         r->p++;
-        at = slot_of(c, c->h - 1);
-        op(c, VM_I_MEMORY_GROW, home(c, c->h - 1), home(c, c->h - 1));
-        emit(c, at);
+        at = vm_c_slot_of(c, c->h - 1);
+        vm_c_op(c, VM_I_MEMORY_GROW, vm_c_home(c, c->h - 1), vm_c_home(c, c->h - 1));
+        vm_c_emit(c, at);
         c->stack[c->h - 1].kind = E_HOME;
         break;
     case 0x41: {
@@ -815,11 +519,11 @@ static void compile_instr(cstate_t *c, uint8_t opcode)
         break;
     }
     case 0xFC:
-        compile_fc(c);
+        vm_c_compile_fc(c);
         break;
     default:
         info = vm_opinfo(opcode);
-        compile_simple(c, &info);
+        vm_c_compile_simple(c, &info);
         break;
     }
 }
@@ -940,11 +644,11 @@ vm_status_t vm_compile_body(vm_module_t *m, const vm_body_t *b, vm_arena_t *a, v
     if (c.err != VM_OK)
         return c.err;
     fd->code = start;
-    fd->pool = pos(&c);
+    fd->pool = vm_c_pos(&c);
     fd->npool = (uint16_t)c.npool;
     for (uint32_t k = 0; k < c.npool; k++) {
-        emit(&c, (vm_cell_t)c.pool[k]);
-        emit(&c, (vm_cell_t)(c.pool[k] >> 32));
+        vm_c_emit(&c, (vm_cell_t)c.pool[k]);
+        vm_c_emit(&c, (vm_cell_t)(c.pool[k] >> 32));
     }
     if (c.err != VM_OK)
         return c.err;
