@@ -17,6 +17,7 @@ import { buildCommand } from "./commands/build.ts";
 import type { CommandContext } from "./commands/context.ts";
 import { defaultManifest, demoCommand } from "./commands/demo.ts";
 import { flashCommand } from "./commands/flash.ts";
+import { hilCommand } from "./commands/hil.ts";
 import { monitorCommand } from "./commands/monitor.ts";
 import { pingCommand } from "./commands/ping.ts";
 import { portsCommand } from "./commands/ports.ts";
@@ -69,7 +70,8 @@ const exitCodeHelp = `
 Exit codes:
   0  success            1  usage error (bad option, unknown board)
   2  timeout            3  the device reported a fault
-  4  serial link error  5  build tool or emulator missing or failed`;
+  4  serial link error  5  build tool or emulator missing or failed
+  6  a hil scenario failed`;
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command("aios")
@@ -213,6 +215,25 @@ export function buildProgram(ctx: CommandContext): Command {
     .option("--seconds <n>", "stop after this long instead of at Ctrl-C", positiveNumber)
     .option("--refresh-ms <n>", "how often the view refreshes", positiveNumber, 1000)
     .action((o) => demoCommand(o, ctx));
+
+  program
+    .command("hil <path>")
+    .description("run hardware-in-the-loop scenarios (a *.hil.json file or a folder of them)")
+    .option(
+      "--board <names>",
+      "boards to run on, comma-separated (a fresh target per scenario)",
+      names,
+      [defaultBoard],
+    )
+    .addOption(portOption())
+    .option("--smoke", "only the scenarios marked smoke", false)
+    .option("--junit <file>", "write a JUnit XML report")
+    .option("--json", "one JSON object per scenario on stdout", false)
+    .addHelpText(
+      "after",
+      "\nExample:\n  aios hil tests/hil --junit build/hil.xml\n  aios hil tests/hil --port /dev/ttyACM0",
+    )
+    .action((path, o) => hilCommand(path, { ...o, boards: o.board }, ctx));
 
   program
     .command("ports")

@@ -14,6 +14,8 @@ export const ExitCode = {
   link: 4,
   /** A build tool or emulator is missing or failed. */
   tool: 5,
+  /** One or more hardware-in-the-loop scenarios failed. */
+  scenarioFailed: 6,
   /** Stopped by Ctrl-C. */
   interrupted: 130,
 } as const;
@@ -55,6 +57,12 @@ export class LinkError extends AiosError {
   constructor(message: string, disconnected: boolean) {
     super(message, ExitCode.link);
     this.disconnected = disconnected;
+  }
+}
+
+export class ScenarioFailedError extends AiosError {
+  constructor(message: string) {
+    super(message, ExitCode.scenarioFailed);
   }
 }
 

@@ -12,12 +12,16 @@ import type { DeviceChannel } from "../transport/channel.ts";
 
 /** The device refused a command; `code` is the taxonomy error. */
 export class CommandRefusedError extends AiosError {
+  /** The taxonomy name of `code`, e.g. "sched_admission_refused". */
+  readonly errorName: string;
+
   constructor(
     readonly command: string,
     readonly code: number,
   ) {
     const name = schema.errors.find((e) => e.code === code)?.name ?? `error ${code}`;
     super(`the device refused ${command}: ${name}`, ExitCode.usage);
+    this.errorName = name;
   }
 }
 
@@ -106,9 +110,29 @@ export async function killAgent(channel: DeviceChannel, agent: number): Promise<
   );
 }
 
-export type FaultPolicy = (typeof schema.enums)["fault_policy"][number];
+/**
+ * Sends a kernel command the kernel answers only when it refuses it: resolves after `graceMs`
+ * without a command_error carrying the command's correlation id, or throws that refusal.
+ */
+export async function sendUnlessRefused(
+  channel: DeviceChannel,
+  command: string,
+  values: Record<string, unknown>,
+  graceMs = 1_000,
+): Promise<void> {
+  const correlation = nextCorrelation++;
+  const refused = channel
+    .waitFor((e) => e.kind === "command_error" && e.fields.correlation === correlation, graceMs, "")
+    .then(
+      (e) => new CommandRefusedError(command, Number(e.fields.error)),
+      () => undefined,
+    );
+  await channel.send(command, { correlation, ...values });
+  const error = await refused;
+  if (error !== undefined) throw error;
+}
 
-export async function setFaultPolicy(
+export function setFaultPolicy(
   channel: DeviceChannel,
   agent: number,
   policy: {
@@ -120,15 +144,7 @@ export async function setFaultPolicy(
     supervisor?: number;
   },
 ): Promise<void> {
-  const correlation = nextCorrelation++;
-  const refused = channel
-    .waitFor((e) => e.kind === "command_error" && e.fields.correlation === correlation, 1_000, "")
-    .then(
-      (e) => new CommandRefusedError("agent_fault_policy", Number(e.fields.error)),
-      () => undefined,
-    );
-  await channel.send("agent_fault_policy", {
-    correlation,
+  return sendUnlessRefused(channel, "agent_fault_policy", {
     agent,
     policy: policy.kind,
     threshold: policy.threshold ?? 3,
@@ -137,9 +153,6 @@ export async function setFaultPolicy(
     backoff_max_ms: policy.backoffMaxMs ?? 1_000,
     supervisor: policy.supervisor ?? 0,
   });
-  // The kernel answers a policy change only when it refuses it.
-  const error = await refused;
-  if (error !== undefined) throw error;
 }
 
 /** Asks for every agent's statistics and collects the answers until the stream goes quiet. */

@@ -45,6 +45,8 @@ export interface ServiceEntry {
   escalation?: "none" | "agent" | "supervisor" | "board_reset";
   weight?: number;
   args?: number[];
+  /** The digest initd checks; by default the built image's own (a wrong one tests attestation). */
+  sha256?: string;
 }
 
 export interface Manifest {
@@ -123,7 +125,7 @@ export async function registerService(
       arg1: args[1] ?? 0,
       arg2: args[2] ?? 0,
       arg3: args[3] ?? 0,
-      sha256: imageDigest(entry.image),
+      sha256: entry.sha256 ?? imageDigest(entry.image),
     },
     (e) => e.kind === "svc_registered",
   );
