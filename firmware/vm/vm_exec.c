@@ -131,10 +131,6 @@ static inline void enter_frame(vm_value_t *fp, const vm_funcdef_t *fd, const vm_
         mem_base = cur->memory ? cur->memory->data : NULL;                                         \
         mem_bytes = cur->memory ? cur->memory->bytes : 0u;                                         \
     } while (0)
-#define LOAD_CONTEXT()                                                                             \
-    do {                                                                                           \
-        LOAD_MEMORY();                                                                             \
-    } while (0)
 #define SAVE_STATE()                                                                               \
     do {                                                                                           \
         inst->pc = (uint32_t)(pc - cur->module->code);                                             \
@@ -209,68 +205,72 @@ vm_exit_t vm_exec(vm_instance_t *inst)
     uint32_t base;
     const vm_cell_t *next_pc;
     const vm_cell_t *loop_head;
+    uint64_t rare_result = 0;
+    vm_status_t rare_status;
 
-    LOAD_CONTEXT();
+    LOAD_MEMORY();
     pc = cur->module->code + inst->pc;
+    /* the handlers sit in one block: a switch body, or a block entered only through labels */
 #if VM_COMPUTED_GOTO
     NEXT;
+    {
 #else
 next:
     c0 = *pc;
     switch (c0 & 0xFFu) {
 #endif
 
-    CASE(UNREACHABLE)
-    {
-        TRAP(VM_TRAP_UNREACHABLE);
-    }
-    CASE(MOV)
-    {
-        fp[A] = fp[pc[1]];
-        pc += 2;
-        NEXT;
-    }
-    CASE(CONST32)
-    {
-        SET32(A, pc[1]);
-        pc += 2;
-        NEXT;
-    }
-    CASE(CONST64)
-    {
-        SET64(A, (uint64_t)pc[1] | (uint64_t)pc[2] << 32);
-        pc += 3;
-        NEXT;
-    }
-    CASE(BR)
-    {
-        JUMP(1);
-    }
-    CASE(BR_IF)
-    {
-        if (U32(A))
+        CASE(UNREACHABLE)
+        {
+            TRAP(VM_TRAP_UNREACHABLE);
+        }
+        CASE(MOV)
+        {
+            fp[A] = fp[pc[1]];
+            pc += 2;
+            NEXT;
+        }
+        CASE(CONST32)
+        {
+            SET32(A, pc[1]);
+            pc += 2;
+            NEXT;
+        }
+        CASE(CONST64)
+        {
+            SET64(A, (uint64_t)pc[1] | (uint64_t)pc[2] << 32);
+            pc += 3;
+            NEXT;
+        }
+        CASE(BR)
+        {
             JUMP(1);
-        pc += 2;
-        NEXT;
-    }
-    CASE(BR_UNLESS)
-    {
-        if (!U32(A))
-            JUMP(1);
-        pc += 2;
-        NEXT;
-    }
-    CASE(BR_TABLE)
-    {
-        uint32_t i = U32(A), n = pc[1];
-        JUMP(2u + (i < n ? i : n));
-    }
-    CASE(LOOP)
-    {
-        CHECK_FUEL(A);
-        pc += 1;
-        NEXT;
-    }
+        }
+        CASE(BR_IF)
+        {
+            if (U32(A))
+                JUMP(1);
+            pc += 2;
+            NEXT;
+        }
+        CASE(BR_UNLESS)
+        {
+            if (!U32(A))
+                JUMP(1);
+            pc += 2;
+            NEXT;
+        }
+        CASE(BR_TABLE)
+        {
+            uint32_t i = U32(A), n = pc[1];
+            JUMP(2u + (i < n ? i : n));
+        }
+        CASE(LOOP)
+        {
+            CHECK_FUEL(A);
+            pc += 1;
+            NEXT;
+        }
 #define BR_CMP(name, T, conv, cmp)                                                                 \
     CASE(name)                                                                                     \
     {                                                                                              \
@@ -282,190 +282,183 @@ next:
         NEXT;                                                                                      \
     }
 #define AS_IS(v) (v)
-    BR_CMP(BR_IF_I32_EQ, uint32_t, AS_IS, ==)
-    BR_CMP(BR_IF_I32_NE, uint32_t, AS_IS, !=)
-    BR_CMP(BR_IF_I32_LT_S, int32_t, vm_s32, <)
-    BR_CMP(BR_IF_I32_LT_U, uint32_t, AS_IS, <)
-    BR_CMP(BR_IF_I32_GT_S, int32_t, vm_s32, >)
-    BR_CMP(BR_IF_I32_GT_U, uint32_t, AS_IS, >)
-    BR_CMP(BR_IF_I32_LE_S, int32_t, vm_s32, <=)
-    BR_CMP(BR_IF_I32_LE_U, uint32_t, AS_IS, <=)
-    BR_CMP(BR_IF_I32_GE_S, int32_t, vm_s32, >=)
-    BR_CMP(BR_IF_I32_GE_U, uint32_t, AS_IS, >=)
+        BR_CMP(BR_IF_I32_EQ, uint32_t, AS_IS, ==)
+        BR_CMP(BR_IF_I32_NE, uint32_t, AS_IS, !=)
+        BR_CMP(BR_IF_I32_LT_S, int32_t, vm_s32, <)
+        BR_CMP(BR_IF_I32_LT_U, uint32_t, AS_IS, <)
+        BR_CMP(BR_IF_I32_GT_S, int32_t, vm_s32, >)
+        BR_CMP(BR_IF_I32_GT_U, uint32_t, AS_IS, >)
+        BR_CMP(BR_IF_I32_LE_S, int32_t, vm_s32, <=)
+        BR_CMP(BR_IF_I32_LE_U, uint32_t, AS_IS, <=)
+        BR_CMP(BR_IF_I32_GE_S, int32_t, vm_s32, >=)
+        BR_CMP(BR_IF_I32_GE_U, uint32_t, AS_IS, >=)
 #undef BR_CMP
 #undef AS_IS
-    CASE(SELECT)
-    {
-        fp[A] = U32(pc[2]) ? fp[pc[1] & 0xFFFFu] : fp[pc[1] >> 16];
-        pc += 3;
-        NEXT;
-    }
-    CASE(GLOBAL_GET)
-    {
-        fp[A] = cur->globals[pc[1]]->value;
-        pc += 2;
-        NEXT;
-    }
-    CASE(GLOBAL_SET)
-    {
-        vm_global_t *g = cur->globals[pc[1]];
-        /* 32-bit types (0x7F, 0x7D) are odd: keep only the low half for them */
-        g->value = fp[A] & (~(uint64_t)0 >> ((g->type & 1u) << 5));
-        pc += 2;
-        NEXT;
-    }
-    CASE(CALL)
-    {
-        callee_inst = cur;
-        fd = &cur->module->funcs[A];
-        base = pc[1];
-        next_pc = pc + 2;
-        goto enter_wasm;
-    }
-    CASE(CALL_IMPORT)
-    {
-        callee = cur->funcs[A];
-        base = pc[1];
-        next_pc = pc + 2;
-        goto call_func;
-    }
-    CASE(CALL_INDIRECT)
-    {
-        const vm_table_t *t = cur->table;
-        uint32_t i = U32(pc[2]);
-        if (i >= t->size)
-            TRAP(VM_TRAP_TABLE_OUT_OF_BOUNDS);
-        callee = t->elems[i];
-        if (!callee)
-            TRAP(VM_TRAP_UNINITIALIZED_ELEMENT);
-        if (!vm_func_has_type(callee, cur->module, A))
-            TRAP(VM_TRAP_INDIRECT_CALL_TYPE_MISMATCH);
-        base = pc[1];
-        next_pc = pc + 3;
-        goto call_func;
-    }
-    CASE(RETURN)
-    {
-        const vm_value_t *src = fp + pc[1];
-        vm_frame_t *f;
-        for (uint32_t i = 0; i < A; i++)
-            fp[i] = src[i]; /* ascending: results never move up */
-        if (inst->depth == 0) {
-            SAVE_STATE();
-            inst->pc = VM_PC_RETURNED;
-            inst->state = VM_STATE_DONE;
-            return VM_EXIT_DONE;
+        CASE(SELECT)
+        {
+            fp[A] = U32(pc[2]) ? fp[pc[1] & 0xFFFFu] : fp[pc[1] >> 16];
+            pc += 3;
+            NEXT;
         }
-        f = &inst->frames[--inst->depth];
-        fp = inst->stack + f->fp;
-        if (f->inst != cur) {
+        CASE(GLOBAL_GET)
+        {
+            fp[A] = cur->globals[pc[1]]->value;
+            pc += 2;
+            NEXT;
+        }
+        CASE(GLOBAL_SET)
+        {
+            vm_global_t *g = cur->globals[pc[1]];
+            /* 32-bit types (0x7F, 0x7D) are odd: keep only the low half for them */
+            g->value = fp[A] & (~(uint64_t)0 >> ((g->type & 1u) << 5));
+            pc += 2;
+            NEXT;
+        }
+        CASE(CALL)
+        {
+            callee_inst = cur;
+            fd = &cur->module->funcs[A];
+            base = pc[1];
+            next_pc = pc + 2;
+            goto enter_wasm;
+        }
+        CASE(CALL_IMPORT)
+        {
+            callee = cur->funcs[A];
+            base = pc[1];
+            next_pc = pc + 2;
+            goto call_func;
+        }
+        CASE(CALL_INDIRECT)
+        {
+            const vm_table_t *t = cur->table;
+            uint32_t i = U32(pc[2]);
+            if (i >= t->size)
+                TRAP(VM_TRAP_TABLE_OUT_OF_BOUNDS);
+            callee = t->elems[i];
+            if (!callee)
+                TRAP(VM_TRAP_UNINITIALIZED_ELEMENT);
+            if (!vm_func_has_type(callee, cur->module, A))
+                TRAP(VM_TRAP_INDIRECT_CALL_TYPE_MISMATCH);
+            base = pc[1];
+            next_pc = pc + 3;
+            goto call_func;
+        }
+        CASE(RETURN)
+        {
+            const vm_value_t *src = fp + pc[1];
+            vm_frame_t *f;
+            for (uint32_t i = 0; i < A; i++)
+                fp[i] = src[i]; /* ascending: results never move up */
+            if (inst->depth == 0) {
+                SAVE_STATE();
+                inst->pc = VM_PC_RETURNED;
+                inst->state = VM_STATE_DONE;
+                return VM_EXIT_DONE;
+            }
+            f = &inst->frames[--inst->depth];
+            fp = inst->stack + f->fp;
             cur = f->inst;
-            LOAD_CONTEXT();
-        } else {
             LOAD_MEMORY(); /* the callee may have grown it */
+            pc = cur->module->code + f->pc;
+            NEXT;
         }
-        pc = cur->module->code + f->pc;
-        NEXT;
-    }
 
 #include "vm_exec_numeric.inc"
 #include "vm_exec_memory.inc"
 
 #if !VM_COMPUTED_GOTO
-default:
-    TRAP(VM_TRAP_UNREACHABLE);
-}
+    default:
+        TRAP(VM_TRAP_UNREACHABLE);
 #endif
+    }
 
-back_edge : CHECK_FUEL(*loop_head >> 8);
-pc = loop_head + 1;
-NEXT;
+back_edge:
+    CHECK_FUEL(*loop_head >> 8);
+    pc = loop_head + 1;
+    NEXT;
 
 unary_rare:
-{
-    uint64_t r = 0;
-    vm_status_t s = vm_unary_rare(*pc, fp[pc[1]], &r);
-    if (s != VM_OK)
-        TRAP(s);
-    fp[A] = r;
-    pc += 2;
-    NEXT;
-}
+    rare_status = vm_unary_rare(*pc, fp[pc[1]], &rare_result);
+    goto rare_done;
 binary_rare:
-{
-    uint64_t r = 0;
-    vm_status_t s = vm_binary_rare(*pc, fp[pc[1] & 0xFFFFu], fp[pc[1] >> 16], &r);
-    if (s != VM_OK)
-        TRAP(s);
-    fp[A] = r;
+    rare_status = vm_binary_rare(*pc, fp[pc[1] & 0xFFFFu], fp[pc[1] >> 16], &rare_result);
+rare_done:
+    if (rare_status != VM_OK)
+        TRAP(rare_status);
+    fp[A] = rare_result;
     pc += 2;
     NEXT;
-}
 
-call_func : if (callee->host) goto call_host;
-callee_inst = callee->owner;
-fd = &callee_inst->module->funcs[callee->index];
-enter_wasm : CHECK_FUEL(fd->fuel);
-{
-    uint32_t nfp = (uint32_t)(fp - inst->stack) + base;
-    vm_frame_t *f;
-    if (inst->depth >= inst->max_frames || (uint64_t)nfp + fd->frame > inst->stack_slots)
-        TRAP(VM_TRAP_STACK_EXHAUSTED);
-    f = &inst->frames[inst->depth++];
-    f->pc = (uint32_t)(next_pc - cur->module->code);
-    f->fp = (uint32_t)(fp - inst->stack);
-    f->inst = cur;
-    fp = inst->stack + nfp;
-    if (callee_inst != cur) {
-        cur = callee_inst;
-        LOAD_CONTEXT();
+call_func:
+    if (callee->host)
+        goto call_host;
+    callee_inst = callee->owner;
+    fd = &callee_inst->module->funcs[callee->index];
+enter_wasm:
+    CHECK_FUEL(fd->fuel);
+    {
+        uint32_t nfp = (uint32_t)(fp - inst->stack) + base;
+        vm_frame_t *f;
+        if (inst->depth >= inst->max_frames || (uint64_t)nfp + fd->frame > inst->stack_slots)
+            TRAP(VM_TRAP_STACK_EXHAUSTED);
+        f = &inst->frames[inst->depth++];
+        f->pc = (uint32_t)(next_pc - cur->module->code);
+        f->fp = (uint32_t)(fp - inst->stack);
+        f->inst = cur;
+        fp = inst->stack + nfp;
+        if (callee_inst != cur) {
+            cur = callee_inst;
+            LOAD_MEMORY();
+        }
+        pc = cur->module->code;
+        enter_frame(fp, fd, pc);
+        pc += fd->code;
+        NEXT;
     }
-    pc = cur->module->code;
-    enter_frame(fp, fd, pc);
-    pc += fd->code;
-    NEXT;
-}
 
 call_host:
-{
-    const vm_type_t *t = func_type(callee);
-    uint32_t nfp = (uint32_t)(fp - inst->stack) + base;
-    vm_value_t *args = fp + base, *results = args + t->nparams;
-    vm_host_action_t act;
     CHECK_FUEL(1u);
-    if ((uint64_t)nfp + t->nparams + t->nresults > inst->stack_slots)
-        TRAP(VM_TRAP_STACK_EXHAUSTED);
-    for (uint32_t i = 0; i < t->nparams; i++)
-        args[i] = normalize(args[i], t->sig[i]);
-    SAVE_STATE();
-    act = callee->host->fn(cur, callee->host->user, args, results);
-    if (act == VM_HOST_BLOCK) {
-        pc = next_pc;
+    {
+        const vm_type_t *t = func_type(callee);
+        uint32_t nfp = (uint32_t)(fp - inst->stack) + base;
+        vm_value_t *args = fp + base, *results = args + t->nparams;
+        vm_host_action_t act;
+        if ((uint64_t)nfp + t->nparams + t->nresults > inst->stack_slots)
+            TRAP(VM_TRAP_STACK_EXHAUSTED);
+        for (uint32_t i = 0; i < t->nparams; i++)
+            args[i] = normalize(args[i], t->sig[i]);
         SAVE_STATE();
-        inst->host_base = nfp;
-        inst->host_nresults = t->nresults;
-        inst->host_callee = callee;
-        inst->state = VM_STATE_BLOCKED;
-        return VM_EXIT_BLOCKED;
+        act = callee->host->fn(cur, callee->host->user, args, results);
+        if (act == VM_HOST_BLOCK) {
+            pc = next_pc;
+            SAVE_STATE();
+            inst->host_base = nfp;
+            inst->host_nresults = t->nresults;
+            inst->host_callee = callee;
+            inst->state = VM_STATE_BLOCKED;
+            return VM_EXIT_BLOCKED;
+        }
+        if (act != VM_HOST_RETURN)
+            TRAP(VM_TRAP_HOST);
+        for (uint32_t i = 0; i < t->nresults; i++)
+            args[i] = normalize(results[i], t->sig[t->nparams + i]);
+        LOAD_MEMORY();
+        pc = next_pc;
+        NEXT;
     }
-    if (act != VM_HOST_RETURN)
-        TRAP(VM_TRAP_HOST);
-    for (uint32_t i = 0; i < t->nresults; i++)
-        args[i] = normalize(results[i], t->sig[t->nparams + i]);
-    LOAD_MEMORY();
-    pc = next_pc;
-    NEXT;
-}
 
-yield : inst->preempt = 0;
-SAVE_STATE();
-inst->state = VM_STATE_READY;
-return VM_EXIT_YIELD;
+yield:
+    inst->preempt = 0;
+    SAVE_STATE();
+    inst->state = VM_STATE_READY;
+    return VM_EXIT_YIELD;
 
-trap : SAVE_STATE();
-inst->trap = trap_code;
-inst->state = VM_STATE_TRAPPED;
-return VM_EXIT_TRAP;
+trap:
+    SAVE_STATE();
+    inst->trap = trap_code;
+    inst->state = VM_STATE_TRAPPED;
+    return VM_EXIT_TRAP;
 }
 
 /* ---- Driving calls ----------------------------------------------------------------------- */

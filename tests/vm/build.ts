@@ -43,26 +43,32 @@ function cmake(args: string[]): void {
   }
 }
 
-/** Configure (first time) and build every host target; returns the build directory. */
-export function ensureVmBuilt(): string {
+/**
+ * Configure (first time) and build the host targets; returns the build directory. The default
+ * tree has everything; the "switch" tree builds the spec runner with the switch dispatch that
+ * -Os firmware builds use, so both interpreter loops are tested.
+ */
+export function ensureVmBuilt(dispatch: "auto" | "switch" = "auto"): string {
+  const dir = dispatch === "auto" ? vmBuildDir : `${vmBuildDir}-switch`;
   acquireLock();
   try {
-    if (!existsSync(join(vmBuildDir, "CMakeCache.txt"))) {
+    if (!existsSync(join(dir, "CMakeCache.txt"))) {
       cmake([
         "-S",
         vmSourceDir,
         "-B",
-        vmBuildDir,
+        dir,
         "-DCMAKE_C_COMPILER=clang",
         "-DAIOS_SANITIZE=ON",
         "-DCMAKE_BUILD_TYPE=RelWithDebInfo",
+        `-DAIOS_VM_DISPATCH=${dispatch}`,
       ]);
     }
-    cmake(["--build", vmBuildDir, "-j2"]);
+    cmake(["--build", dir, "-j2", ...(dispatch === "auto" ? [] : ["--target", "aios-vm-spec"])]);
   } finally {
     rmdirSync(lockDir);
   }
-  return vmBuildDir;
+  return dir;
 }
 
 export function vmTool(name: "aios-vm" | "aios-vm-spec" | "aios-vm-unit" | "aios-vm-fuzz"): string {

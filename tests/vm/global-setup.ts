@@ -3,4 +3,5 @@ import { ensureVmBuilt } from "./build.ts";
 
 export default function setup(): void {
   ensureVmBuilt();
+  ensureVmBuilt("switch");
 }

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sanitizerReports, specDir, vmTool } from "./build.ts";
+import { ensureVmBuilt, sanitizerReports, specDir, vmTool } from "./build.ts";
 
 const haveSpec = existsSync(specDir);
 
@@ -33,6 +33,15 @@ describe("spec tests", () => {
       expect(run.status).toBe(0);
     },
   );
+
+  it.skipIf(!haveSpec)("the switch-dispatch loop (used by -Os firmware) passes them too", () => {
+    const runner = join(ensureVmBuilt("switch"), "aios-vm-spec");
+    const run = spawnSync(runner, [specDir], { encoding: "utf8", maxBuffer: 64 << 20 });
+    console.log(`switch: ${/TOTAL.*/.exec(run.stdout)?.[0]}`);
+    expect(sanitizerReports(run.stderr)).toEqual([]);
+    expect(run.stdout).toMatch(/TOTAL passed 24727 failed 0 skipped 538/);
+    expect(run.status).toBe(0);
+  });
 
   it.skipIf(!haveSpec)("a wrong expectation is counted as a failure, not a pass", () => {
     const dir = mkdtempSync(join(tmpdir(), "vm-spec-"));
