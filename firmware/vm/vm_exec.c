@@ -386,7 +386,7 @@ binary_rare:
 rare_done:
     if (rare_status != VM_OK)
         TRAP(rare_status);
-    fp[A] = rare_result;
+    fp[*pc >> 8] = rare_result; /* from the cell again: keeps c0 dead after each handler */
     pc += 2;
     NEXT;
 
