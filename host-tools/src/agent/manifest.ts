@@ -16,6 +16,8 @@ import { imageId, request, setFaultPolicy, spawnAgent } from "./control.ts";
 export interface AgentEntry {
   name: string;
   image: string;
+  /** Resource group (0 is the root group; others come from group_create). */
+  group?: number;
   weight?: number;
   hints?: string[];
   caps?: string[];
@@ -91,6 +93,7 @@ export async function spawnEntry(channel: DeviceChannel, entry: AgentEntry): Pro
   const agent = await spawnAgent(channel, {
     image: entry.image,
     caps: caps(entry.caps),
+    group: entry.group ?? 0,
     weight: entry.weight ?? 100,
     hints: flagMask("flags.ts", "Hint", entry.hints ?? []),
     budgetUs: entry.budgetUs ?? 0,
