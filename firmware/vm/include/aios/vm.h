@@ -444,8 +444,9 @@ void *vm_memory_span(vm_instance_t *inst, uint32_t addr, uint32_t len);
  * the module hash. It can be restored into a fresh instance of the same module made with the
  * same stack configuration, which then continues where the original stopped (a yielded run
  * continues on vm_run, a blocked one after vm_resume).
- * Instances whose state refers to other instances (a frame of an imported wasm function, a
- * table slot holding a foreign function, imported memory/table/globals) cannot be saved.
+ * State that lives outside the instance cannot be saved (SNAPSHOT_UNSUPPORTED): an imported
+ * memory or table, an imported mutable global, a pending frame of another instance's function,
+ * or a table slot holding a function the instance neither defines nor imports.
  */
 
 /* Bytes vm_snapshot_save will write now. Errors: BAD_STATE (running), SNAPSHOT_UNSUPPORTED. */
