@@ -12,6 +12,10 @@ import * as events from "../sdk/events";
 
 let spins: i64 = 0;
 let refusals: i32 = 0;
+// Read once: a step should make no syscall but the one its misbehaviour needs.
+let kind: i32 = -1;
+let count: i32 = 0;
+let image: i32 = 0;
 
 function forever(): void {
   // The counter lives in memory the loop writes, so the loop cannot be optimised away.
@@ -19,17 +23,20 @@ function forever(): void {
 }
 
 export function step(): i32 {
-  let kind = agent.arg(0);
+  if (kind < 0) {
+    kind = agent.arg(0);
+    count = agent.arg(1) > 0 ? agent.arg(1) : 1000;
+    image = agent.arg(1);
+  }
   if (kind == 0) forever();
   if (kind == 1) store<i32>(<usize>0xfffffff0, 1);
   if (kind == 2 && memory.grow(1) < 0) refusals++;
   if (kind == 3) {
-    let count = agent.arg(1) > 0 ? agent.arg(1) : 1000;
     for (let i = 0; i < count; i++) events.publish(caps.primary(), 66, i, 0);
   }
   if (kind == 4) caps.info(0x7fff1234);
   if (kind == 5) unreachable();
-  if (kind == 6) agent.spawn(caps.primary(), agent.arg(1), 0, 0, 100, 0, 6, agent.arg(1));
+  if (kind == 6) agent.spawn(caps.primary(), image, 0, 0, 100, 0, 6, image);
   return 100;
 }
 
