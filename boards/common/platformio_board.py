@@ -1,6 +1,8 @@
 # PlatformIO extra script (extra_scripts = pre:boards/common/platformio_board.py) for the AIOS
 # environments in platformio.ini. It adds what build_flags cannot express:
 #   custom_link_flags      flags for the link step (PlatformIO passes only -Wl, flags there)
+#   custom_source_flags    one line per source, "path flag...": flags CMake gives that source
+#                          alone (its COMPILE_OPTIONS and COMPILE_DEFINITIONS properties)
 #   the Wasm images        kernel.wasm and the agents of agents/images.json, built as `aios build`
 #                          builds them (host-tools/src/build/wasm.ts), then images.S and
 #                          images_table.c written by firmware/cmake/images.cmake, the script the
@@ -25,6 +27,22 @@ cpu = [flag for flag in link_flags if flag.startswith("-m")]
 
 def add_object(node):
     env.Append(PIOBUILDFILES=[node])
+
+
+source_flags = {}
+for line in env.GetProjectOption("custom_source_flags", "").splitlines():
+    words = line.split()
+    if words:
+        source_flags[words[0]] = words[1:]
+
+
+def with_source_flags(build_env, node):
+    flags = source_flags.get(os.path.relpath(node.srcnode().get_abspath(), project))
+    return build_env.Object(node, CCFLAGS=build_env["CCFLAGS"] + flags) if flags else node
+
+
+if source_flags:
+    env.AddBuildMiddleware(with_source_flags)
 
 
 # The Wasm images, as at the CMake build's configure step: built first (each is rebuilt only

@@ -1,7 +1,7 @@
 # Writes <build>/aios-build.json: the sources, include directories, defines, compiler and
-# linker flags and system libraries that went into one board's image, as this build really
-# uses them. Other builds of the same firmware (platformio.ini) are checked against it by
-# tests/boards/platformio.test.ts.
+# linker flags, flags of single sources and system libraries that went into one board's image,
+# as this build really uses them. Other builds of the same firmware (platformio.ini) are
+# checked against it by tests/boards/platformio.test.ts.
 #
 # aios_build_manifest(<executable>) defers the work to the end of the configure step, when
 # every library the executable links has its final properties.
@@ -78,6 +78,7 @@ function(aios_build_manifest_now executable)
   set(includes "")
   set(defines "")
   set(options "")
+  set(source_flags_json "{}")
   foreach(library IN LISTS libraries)
     get_target_property(type ${library} TYPE)
     get_target_property(dir ${library} SOURCE_DIR)
@@ -87,6 +88,23 @@ function(aios_build_manifest_now executable)
         if(NOT source MATCHES "^\\$<")
           get_filename_component(source "${source}" ABSOLUTE BASE_DIR "${dir}")
           list(APPEND sources "${source}")
+          # Flags one source gets on top of its library's (set_source_files_properties).
+          get_source_file_property(source_options "${source}" DIRECTORY "${dir}" COMPILE_OPTIONS)
+          get_source_file_property(source_defines "${source}" DIRECTORY "${dir}" COMPILE_DEFINITIONS)
+          set(source_flags "")
+          if(source_options)
+            list(APPEND source_flags ${source_options})
+          endif()
+          if(source_defines)
+            foreach(define IN LISTS source_defines)
+              list(APPEND source_flags "-D${define}")
+            endforeach()
+          endif()
+          if(source_flags)
+            file(RELATIVE_PATH relative "${AIOS_ROOT}" "${source}")
+            aios_manifest_array("${source_flags}" one_source_json)
+            string(JSON source_flags_json SET "${source_flags_json}" "${relative}" "${one_source_json}")
+          endif()
         endif()
       endforeach()
       get_target_property(library_defines ${library} COMPILE_DEFINITIONS)
@@ -146,6 +164,7 @@ function(aios_build_manifest_now executable)
   string(JSON json SET "${json}" compileFlags "${flags_json}")
   string(JSON json SET "${json}" linkFlags "${link_json}")
   string(JSON json SET "${json}" linkLibraries "${system_json}")
+  string(JSON json SET "${json}" sourceFlags "${source_flags_json}")
   file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/aios-build.json" CONTENT "${json}\n" @ONLY)
 endfunction()
 

@@ -23,6 +23,7 @@ interface BuildManifest {
   compileFlags: string[];
   linkFlags: string[];
   linkLibraries: string[];
+  sourceFlags: Record<string, string[]>;
 }
 
 const ini = parseIni(readFileSync(join(repoRoot, "platformio.ini"), "utf8"));
@@ -80,6 +81,12 @@ describe.each(environments)("[env:%s]", (environment) => {
   const buildFlags = allBuildFlags.filter((f) => !f.startsWith("-l"));
   const libraries = allBuildFlags.filter((f) => f.startsWith("-l"));
   const scripts = words(get("extra_scripts")).map((s) => s.replace(/^(pre|post):/, ""));
+  // custom_source_flags: one line per source, "path flag...", applied by the extra script.
+  const sourceFlags: Record<string, string[]> = {};
+  for (const line of (get("custom_source_flags") ?? "").split("\n")) {
+    const [path, ...flags] = line.trim().split(/\s+/);
+    if (path) sourceFlags[path] = flags;
+  }
   const ldscript = get("board_build.ldscript");
   const linkFlags = [...words(get("custom_link_flags")), ...(ldscript ? [`-T${ldscript}`] : [])];
   let manifest: BuildManifest;
@@ -91,7 +98,7 @@ describe.each(environments)("[env:%s]", (environment) => {
 
   it("names only files and directories that exist", () => {
     const includes = buildFlags.filter((f) => f.startsWith("-I")).map((f) => f.slice(2));
-    const named = [...sources, ...includes, ...scripts];
+    const named = [...sources, ...includes, ...scripts, ...Object.keys(sourceFlags)];
     for (const key of ["board_build.ldscript", "custom_boot2", "custom_boot2_ldscript"]) {
       const path = get(key);
       if (path !== undefined) named.push(path);
@@ -111,6 +118,11 @@ describe.each(environments)("[env:%s]", (environment) => {
       ...manifest.includeDirs.map((d) => `-I${d}`),
     ];
     expect(sorted(buildFlags)).toEqual(sorted(expected));
+  });
+
+  it("gives single sources the same flags of their own", () => {
+    if (Object.keys(sourceFlags).length > 0) expect(scripts).toContain(extraScript);
+    expect(sourceFlags).toEqual(manifest.sourceFlags);
   });
 
   it("links with the same linker script, flags (CPU flags included, as CMake links) and libraries", () => {
