@@ -87,7 +87,7 @@ __attribute__((section(".vectors"), used)) static const vector_t vectors[] = {
     0,
     0,
     0,
-    unexpected_exception, /* SVCall */
+    hal_svc_handler,
     unexpected_exception, /* DebugMonitor */
     0,
     unexpected_exception, /* PendSV */

@@ -1,9 +1,11 @@
 /* Fault entry of the POSIX port: SIGSEGV and SIGBUS, on an alternate stack so that a stack
- * overflow is reported too. */
+ * overflow is reported too. A fault inside a fault domain goes back to the hal_domain_run that
+ * entered it (domain.c); any other is reported and resets. */
 #define _GNU_SOURCE
 #include "hal/fault.h"
 
 #include "hal/cpu.h"
+#include "posix.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -36,6 +38,7 @@ static void on_fault(int signal_number, siginfo_t *info, void *context)
     record.cfsr = (uint32_t)signal_number;
     record.hfsr = 0;
     record.address = (uint32_t)(uintptr_t)info->si_addr;
+    posix_domain_claim(&record);
     core_fault_report(&record);
     hal_reset(AIOS_RESET_CAUSE_FAULT);
 }

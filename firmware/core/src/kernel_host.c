@@ -1,5 +1,7 @@
 /* kernel.wasm hosted in the VM. The kernel runs to completion on every call (it is trusted
- * policy and never waits); a kernel trap is a kernel bug, reported and answered with a reset. */
+ * policy and never waits); a kernel trap is a kernel bug, reported and answered with a reset.
+ * The kernel's memory is fenced from every agent's fault domain; a CPU fault inside one is
+ * reported as a `fault` frame and handed to the kernel (k_fault) like a VM trap. */
 #include "aios/kernel_host.h"
 
 #include "aios/agents.h"
@@ -11,6 +13,7 @@
 #include "hal/alarm.h"
 #include "hal/clock.h"
 #include "hal/cpu.h"
+#include "hal/domain.h"
 #include "hal/flash.h"
 #include "hal/watchdog.h"
 
@@ -49,10 +52,18 @@ static const char *const export_names[K_EXPORT_COUNT] = {
     "k_boot",    "k_tick",  "k_schedule",    "k_step_end",       "k_slice_end",
     "k_syscall", "k_fault", "k_memory_grow", "k_command_buffer", "k_command"};
 
-static uint64_t kernel_module_arena[AIOS_KERNEL_MODULE_ARENA_BYTES / 8u];
-static uint64_t kernel_instance_arena[AIOS_KERNEL_INSTANCE_ARENA_BYTES / 8u];
-static uint64_t kernel_memory[AIOS_KERNEL_MEMORY_BYTES / 8u];
-static uint8_t region_arena[AIOS_REGION_ARENA_BYTES];
+/* Everything of the kernel's that agents must not reach, as one range to fence. */
+typedef struct {
+    uint64_t module_arena[AIOS_KERNEL_MODULE_ARENA_BYTES / 8u];
+    uint64_t instance_arena[AIOS_KERNEL_INSTANCE_ARENA_BYTES / 8u];
+    uint64_t memory[AIOS_KERNEL_MEMORY_BYTES / 8u];
+    uint8_t region_arena[AIOS_REGION_ARENA_BYTES];
+} kernel_store_t;
+
+static union {
+    kernel_store_t kernel;
+    uint8_t reserve[HAL_FENCE_SIZE(sizeof(kernel_store_t))];
+} store __attribute__((aligned(HAL_FENCE_GRANULE)));
 static arena_domain_t domains[AIOS_AGENT_SLOTS];
 static vm_module_t *kernel_module;
 static vm_instance_t *kernel;
@@ -90,13 +101,18 @@ static void say_number(message_t *m, uint32_t value)
     m->text[m->length] = '\0';
 }
 
-static void report(const char *text)
+static void say_at(aios_severity_t severity, const char *text)
 {
     uint8_t payload[AIOS_MAX_PAYLOAD_BYTES];
     aios_writer_t w;
     aios_writer_init(&w, payload, sizeof payload);
-    aios_encode_log(&w, 0, AIOS_SEVERITY_CRITICAL, text);
+    aios_encode_log(&w, 0, (uint8_t)severity, text);
     core_link_emit(AIOS_FRAME_LOG, w.data, w.length);
+}
+
+static void report(const char *text)
+{
+    say_at(AIOS_SEVERITY_CRITICAL, text);
 }
 
 /* Calls a kernel export to completion. A trap or a runaway kernel is fatal. */
@@ -214,10 +230,11 @@ static uint8_t *space_bytes(int32_t space, uint32_t offset, uint32_t length, uin
     case SPACE_KERNEL:
         return kernel_bytes(offset, length);
     case SPACE_ARENA:
-        if (offset > sizeof region_arena || length > sizeof region_arena - offset) {
+        if (offset > sizeof store.kernel.region_arena ||
+            length > sizeof store.kernel.region_arena - offset) {
             return NULL;
         }
-        return &region_arena[offset];
+        return &store.kernel.region_arena[offset];
     case SPACE_AGENT: {
         vm_instance_t *instance = core_agent_instance(agent);
         return instance != NULL ? vm_memory_span(instance, offset, length) : NULL;
@@ -490,6 +507,18 @@ static int32_t agent_grow(uint16_t agent, int32_t delta)
     return call_i(K_MEMORY_GROW, agent, delta, 0);
 }
 
+/* The `fault` frame of a CPU fault inside an agent's domain. k_fault follows once the run has
+ * ended (core_kernel_run); when loading the agent faulted, its spawn fails with fault_cpu. */
+static void agent_faulted(uint16_t agent, const hal_fault_record_t *record)
+{
+    uint8_t payload[64];
+    aios_writer_t w;
+    aios_writer_init(&w, payload, sizeof payload);
+    aios_encode_fault(&w, (uint8_t)record->kind, agent, record->pc, record->lr, record->xpsr,
+                      record->cfsr, record->hfsr, record->address, AIOS_ERR_FAULT_CPU);
+    core_link_emit(AIOS_FRAME_FAULT, w.data, w.length);
+}
+
 void core_alarm_fired(void)
 {
     alarm_due = 1;
@@ -503,23 +532,25 @@ int32_t core_kernel_boot(void)
     const core_image_t *image = core_kernel_image();
     vm_instance_config_t config = {AIOS_KERNEL_STACK_SLOTS,
                                    AIOS_KERNEL_CALL_DEPTH,
-                                   (uint8_t *)kernel_memory,
-                                   sizeof kernel_memory,
+                                   (uint8_t *)store.kernel.memory,
+                                   sizeof store.kernel.memory,
                                    NULL,
                                    NULL};
     vm_diag_t diag = {VM_OK, 0, 0};
     size_t need = 0;
     uint32_t start;
     message_t m = {{0}, 0};
-    vm_status_t status = vm_module_load(&kernel_module, image->bytes, image->length,
-                                        kernel_module_arena, sizeof kernel_module_arena, &diag);
+    vm_status_t status =
+        vm_module_load(&kernel_module, image->bytes, image->length, store.kernel.module_arena,
+                       sizeof store.kernel.module_arena, &diag);
     if (status == VM_OK) {
         status = vm_instance_arena_size(kernel_module, &config, &need);
     }
     if (status == VM_OK) {
-        status = vm_instantiate(&kernel, kernel_module, kernel_imports,
-                                sizeof kernel_imports / sizeof kernel_imports[0], &config,
-                                kernel_instance_arena, sizeof kernel_instance_arena, &diag);
+        status =
+            vm_instantiate(&kernel, kernel_module, kernel_imports,
+                           sizeof kernel_imports / sizeof kernel_imports[0], &config,
+                           store.kernel.instance_arena, sizeof store.kernel.instance_arena, &diag);
     }
     for (size_t i = 0; status == VM_OK && i < K_EXPORT_COUNT; i++) {
         status = vm_module_find_export(kernel_module, export_names[i], strlen(export_names[i]),
@@ -535,7 +566,12 @@ int32_t core_kernel_boot(void)
         report(m.text);
         return -AIOS_ERR_VM_INVALID_MODULE;
     }
-    core_agents_init(agent_syscall, agent_grow);
+    if (!core_agents_init(agent_syscall, agent_grow, agent_faulted)) {
+        say_at(AIOS_SEVERITY_WARNING, "no hardware fault domains on this board: agents are "
+                                      "isolated by the VM's bounds checks only");
+    } else if (hal_domain_fence(&store, sizeof store) != HAL_DOMAIN_OK) {
+        report("kernel memory not fenced from agent fault domains");
+    }
     if (vm_module_start(kernel_module, &start) == VM_OK) {
         status = vm_invoke(kernel, start, NULL, 0);
         if (status == VM_OK && vm_run(kernel, UINT32_MAX) != VM_EXIT_DONE) {
@@ -549,7 +585,7 @@ int32_t core_kernel_boot(void)
         }
     }
     command_buffer = (uint32_t)call_i(K_COMMAND_BUFFER, 0, 0, 0);
-    return call_i(K_BOOT, (int32_t)sizeof region_arena, (int32_t)hal_flash_size(),
+    return call_i(K_BOOT, (int32_t)sizeof store.kernel.region_arena, (int32_t)hal_flash_size(),
                   (int32_t)AIOS_FUEL_PER_US);
 }
 
@@ -614,6 +650,11 @@ uint64_t core_kernel_run(void)
         if (end == CORE_SLICE_TRAPPED) {
             call_i(K_FAULT, agent, AIOS_FAULT_KIND_VM_TRAP,
                    trap_error(core_agent_trap((uint16_t)agent)));
+            break;
+        }
+        if (end == CORE_SLICE_FAULTED) {
+            call_i(K_FAULT, agent, (int32_t)core_agent_fault_kind((uint16_t)agent),
+                   AIOS_ERR_FAULT_CPU);
             break;
         }
         if (end == CORE_SLICE_PREEMPTED || alarm_due || call_i(K_STEP_END, agent, 0, 0) == 0) {

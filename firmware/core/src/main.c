@@ -1,5 +1,6 @@
 /* Boot sequence and main loop: announce the boot, start the watchdog, boot kernel.wasm, then
  * answer commands, run the slices the kernel schedules and send a heartbeat each period. */
+#include "aios/agents.h"
 #include "aios/config.h"
 #include "aios/kernel_host.h"
 #include "aios/link.h"
@@ -54,6 +55,39 @@ static void handle_command(const aios_frame_t *command)
         }
         hal_fault_inject((aios_fault_kind_t)inject.kind);
         emit_command_error(command->type, AIOS_ERR_SYSTEM_INVALID_ARGUMENT);
+        return;
+    }
+    case AIOS_FRAME_INJECT_AGENT_FAULT: {
+        aios_cmd_inject_agent_fault_t inject;
+        uint32_t address = 0;
+        if (!aios_decode_inject_agent_fault(&r, &inject)) {
+            emit_command_error(command->type, AIOS_ERR_PROTOCOL_BAD_PAYLOAD);
+            return;
+        }
+        int32_t status =
+            core_agent_inject_fault(inject.agent, (aios_fault_injection_t)inject.target, &address);
+        if (status < 0) {
+            emit_command_error(command->type, (aios_error_t)-status);
+            return;
+        }
+        aios_encode_fault_injection(&w, inject.agent, inject.target, address);
+        core_link_emit(AIOS_FRAME_FAULT_INJECTION, w.data, w.length);
+        return;
+    }
+    case AIOS_FRAME_DOMAIN_BENCH: {
+        aios_cmd_domain_bench_t bench;
+        uint32_t elapsed[3];
+        if (!aios_decode_domain_bench(&r, &bench)) {
+            emit_command_error(command->type, AIOS_ERR_PROTOCOL_BAD_PAYLOAD);
+            return;
+        }
+        int32_t status = core_agent_domain_bench(bench.rounds, elapsed);
+        if (status < 0) {
+            emit_command_error(command->type, (aios_error_t)-status);
+            return;
+        }
+        aios_encode_domain_bench_result(&w, bench.rounds, elapsed[0], elapsed[1], elapsed[2]);
+        core_link_emit(AIOS_FRAME_DOMAIN_BENCH_RESULT, w.data, w.length);
         return;
     }
     case AIOS_FRAME_TRACE_CONTROL: {

@@ -109,6 +109,14 @@ export enum SliceEnd {
   StepDone = 0,
   Preempted = 1,
   Trapped = 2,
+  Faulted = 3,
+}
+
+export enum FaultInjection {
+  OtherAgent = 0,
+  Kernel = 1,
+  AgentStack = 2,
+  KernelStack = 3,
 }
 
 export enum FrameType {
@@ -120,6 +128,8 @@ export enum FrameType {
   CommandError = 6,
   AgentIo = 7,
   Slice = 8,
+  FaultInjection = 9,
+  DomainBenchResult = 10,
   AgentSpawned = 16,
   AgentExited = 17,
   AgentKilled = 18,
@@ -171,6 +181,8 @@ export enum FrameType {
   Ping = 128,
   InjectFault = 129,
   TraceControl = 130,
+  InjectAgentFault = 131,
+  DomainBench = 132,
   AgentSpawn = 192,
   AgentKill = 193,
   AgentFaultPolicy = 194,

@@ -154,6 +154,23 @@ bool aios_encode_slice(aios_writer_t *w, uint16_t agent, uint64_t start_us, uint
     return !w->overflow;
 }
 
+bool aios_encode_fault_injection(aios_writer_t *w, uint16_t agent, uint8_t target, uint32_t address)
+{
+    aios_put_u16(w, agent);
+    aios_put_u8(w, target);
+    aios_put_u32(w, address);
+    return !w->overflow;
+}
+
+bool aios_encode_domain_bench_result(aios_writer_t *w, uint32_t rounds, uint32_t direct_us, uint32_t run_us, uint32_t call_us)
+{
+    aios_put_u32(w, rounds);
+    aios_put_u32(w, direct_us);
+    aios_put_u32(w, run_us);
+    aios_put_u32(w, call_us);
+    return !w->overflow;
+}
+
 bool aios_encode_agent_spawned(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t parent, uint32_t image, uint32_t weight, uint32_t hints)
 {
     aios_put_u16(w, agent);
@@ -621,6 +638,19 @@ bool aios_decode_inject_fault(aios_reader_t *r, aios_cmd_inject_fault_t *out)
 bool aios_decode_trace_control(aios_reader_t *r, aios_cmd_trace_control_t *out)
 {
     out->enable = aios_get_u8(r);
+    return !r->error && r->offset == r->length;
+}
+
+bool aios_decode_inject_agent_fault(aios_reader_t *r, aios_cmd_inject_agent_fault_t *out)
+{
+    out->agent = aios_get_u16(r);
+    out->target = aios_get_u8(r);
+    return !r->error && r->offset == r->length;
+}
+
+bool aios_decode_domain_bench(aios_reader_t *r, aios_cmd_domain_bench_t *out)
+{
+    out->rounds = aios_get_u32(r);
     return !r->error && r->offset == r->length;
 }
 

@@ -104,7 +104,14 @@ export const schema: Schema = {
     "slice_end": [
       "step_done",
       "preempted",
-      "trapped"
+      "trapped",
+      "faulted"
+    ],
+    "fault_injection": [
+      "other_agent",
+      "kernel",
+      "agent_stack",
+      "kernel_stack"
     ]
   },
   "events": [
@@ -293,6 +300,51 @@ export const schema: Schema = {
           "name": "end",
           "type": "u8",
           "enum": "slice_end"
+        }
+      ]
+    },
+    {
+      "id": 9,
+      "name": "fault_injection",
+      "doc": "Test hook armed (inject_agent_fault): the next run of agent makes native code acting for it misbehave as target says; address is what it will write (its low 32 bits on a 64-bit host), 0 for a stack overflow.",
+      "severity": "warning",
+      "fields": [
+        {
+          "name": "agent",
+          "type": "u16"
+        },
+        {
+          "name": "target",
+          "type": "u8",
+          "enum": "fault_injection"
+        },
+        {
+          "name": "address",
+          "type": "u32"
+        }
+      ]
+    },
+    {
+      "id": 10,
+      "name": "domain_bench_result",
+      "doc": "Answer to domain_bench: microseconds taken by rounds empty calls made directly, through a fault-domain run (enter and leave) and through a call out of a domain (leave and enter again).",
+      "severity": "info",
+      "fields": [
+        {
+          "name": "rounds",
+          "type": "u32"
+        },
+        {
+          "name": "direct_us",
+          "type": "u32"
+        },
+        {
+          "name": "run_us",
+          "type": "u32"
+        },
+        {
+          "name": "call_us",
+          "type": "u32"
         }
       ]
     },
@@ -1567,6 +1619,33 @@ export const schema: Schema = {
         {
           "name": "enable",
           "type": "u8"
+        }
+      ]
+    },
+    {
+      "id": 131,
+      "name": "inject_agent_fault",
+      "doc": "Test hook: the next run of agent makes native code acting for it misbehave (fault_injection): write into another agent's slot or the core's agent table from inside its fault domain, overflow its interpreter stack, or overflow the kernel's stack outside the domain. Answered by fault_injection; refused with command_error where the board has no fault domains.",
+      "fields": [
+        {
+          "name": "agent",
+          "type": "u16"
+        },
+        {
+          "name": "target",
+          "type": "u8",
+          "enum": "fault_injection"
+        }
+      ]
+    },
+    {
+      "id": 132,
+      "name": "domain_bench",
+      "doc": "Measures fault-domain switches with rounds empty calls of each kind; answered by domain_bench, refused with command_error where the board has no fault domains.",
+      "fields": [
+        {
+          "name": "rounds",
+          "type": "u32"
         }
       ]
     },

@@ -117,7 +117,15 @@ typedef enum {
     AIOS_SLICE_END_STEP_DONE = 0,
     AIOS_SLICE_END_PREEMPTED = 1,
     AIOS_SLICE_END_TRAPPED = 2,
+    AIOS_SLICE_END_FAULTED = 3,
 } aios_slice_end_t;
+
+typedef enum {
+    AIOS_FAULT_INJECTION_OTHER_AGENT = 0,
+    AIOS_FAULT_INJECTION_KERNEL = 1,
+    AIOS_FAULT_INJECTION_AGENT_STACK = 2,
+    AIOS_FAULT_INJECTION_KERNEL_STACK = 3,
+} aios_fault_injection_t;
 
 typedef enum {
     AIOS_FRAME_BOOT = 1,
@@ -128,6 +136,8 @@ typedef enum {
     AIOS_FRAME_COMMAND_ERROR = 6,
     AIOS_FRAME_AGENT_IO = 7,
     AIOS_FRAME_SLICE = 8,
+    AIOS_FRAME_FAULT_INJECTION = 9,
+    AIOS_FRAME_DOMAIN_BENCH_RESULT = 10,
     AIOS_FRAME_AGENT_SPAWNED = 16,
     AIOS_FRAME_AGENT_EXITED = 17,
     AIOS_FRAME_AGENT_KILLED = 18,
@@ -179,6 +189,8 @@ typedef enum {
     AIOS_FRAME_PING = 128,
     AIOS_FRAME_INJECT_FAULT = 129,
     AIOS_FRAME_TRACE_CONTROL = 130,
+    AIOS_FRAME_INJECT_AGENT_FAULT = 131,
+    AIOS_FRAME_DOMAIN_BENCH = 132,
     AIOS_FRAME_AGENT_SPAWN = 192,
     AIOS_FRAME_AGENT_KILL = 193,
     AIOS_FRAME_AGENT_FAULT_POLICY = 194,
@@ -298,6 +310,12 @@ bool aios_encode_agent_io(aios_writer_t *w, uint16_t agent, uint8_t channel, aio
 
 /* One slice an agent ran (only while tracing is on, see trace_control): when it started, how long it ran, the fuel it burned and how it ended. */
 bool aios_encode_slice(aios_writer_t *w, uint16_t agent, uint64_t start_us, uint32_t duration_us, uint32_t fuel, uint8_t end);
+
+/* Test hook armed (inject_agent_fault): the next run of agent makes native code acting for it misbehave as target says; address is what it will write (its low 32 bits on a 64-bit host), 0 for a stack overflow. */
+bool aios_encode_fault_injection(aios_writer_t *w, uint16_t agent, uint8_t target, uint32_t address);
+
+/* Answer to domain_bench: microseconds taken by rounds empty calls made directly, through a fault-domain run (enter and leave) and through a call out of a domain (leave and enter again). */
+bool aios_encode_domain_bench_result(aios_writer_t *w, uint32_t rounds, uint32_t direct_us, uint32_t run_us, uint32_t call_us);
 
 /* Kernel event: an agent was created (host command, spawn syscall, clone or split). */
 bool aios_encode_agent_spawned(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t parent, uint32_t image, uint32_t weight, uint32_t hints);
@@ -460,6 +478,19 @@ typedef struct {
     uint8_t enable;
 } aios_cmd_trace_control_t;
 bool aios_decode_trace_control(aios_reader_t *r, aios_cmd_trace_control_t *out);
+
+/* Test hook: the next run of agent makes native code acting for it misbehave (fault_injection): write into another agent's slot or the core's agent table from inside its fault domain, overflow its interpreter stack, or overflow the kernel's stack outside the domain. Answered by fault_injection; refused with command_error where the board has no fault domains. */
+typedef struct {
+    uint16_t agent;
+    uint8_t target;
+} aios_cmd_inject_agent_fault_t;
+bool aios_decode_inject_agent_fault(aios_reader_t *r, aios_cmd_inject_agent_fault_t *out);
+
+/* Measures fault-domain switches with rounds empty calls of each kind; answered by domain_bench, refused with command_error where the board has no fault domains. */
+typedef struct {
+    uint32_t rounds;
+} aios_cmd_domain_bench_t;
+bool aios_decode_domain_bench(aios_reader_t *r, aios_cmd_domain_bench_t *out);
 
 /* Kernel command: start image as a new agent with the given capability flags, resource group, weight, hints, optional deadline reservation (period 0: none) and four arguments. */
 typedef struct {
