@@ -1,5 +1,6 @@
 /** `aios build`: firmware for one board, via CMake. */
 import { statSync } from "node:fs";
+import { loadBoard } from "../boards.ts";
 import { buildFirmware } from "../build/firmware.ts";
 import type { CommandContext } from "./context.ts";
 
@@ -7,6 +8,7 @@ export async function buildCommand(
   options: { board: string; sanitize: boolean; json: boolean; verbose: boolean },
   ctx: CommandContext,
 ): Promise<void> {
+  loadBoard(options.board);
   ctx.err(`building firmware for ${options.board}`);
   const result = await buildFirmware({
     board: options.board,

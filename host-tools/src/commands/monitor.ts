@@ -1,6 +1,6 @@
 /** `aios monitor`: decode and show a device's event stream. */
 import { appendFileSync, existsSync } from "node:fs";
-import { DeviceFaultError, LinkError } from "../errors.ts";
+import { DeviceFaultError, LinkError, TimeoutError } from "../errors.ts";
 import { makeFilter } from "../monitor/filter.ts";
 import { type TimedEvent, toJsonLine } from "../monitor/format.ts";
 import {
@@ -105,6 +105,10 @@ export async function monitorCommand(
       trace.write(options.trace);
       ctx.err(`trace written to ${options.trace} (open it in ui.perfetto.dev)`);
     }
+  }
+  if (total?.error instanceof TimeoutError && options.until !== undefined) {
+    // Reconnects shorten each wait; the user asked for their own total.
+    throw new TimeoutError(`no '${options.until}' event within ${options.timeout} s`);
   }
   if (total?.error !== undefined) throw total.error;
   if ((total?.faults ?? 0) > 0 && options.until !== "fault") {

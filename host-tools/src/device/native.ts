@@ -6,7 +6,9 @@
  * signals and the exit status through, so the contract is the same.
  */
 import { spawn } from "node:child_process";
-import { openSync, readFileSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import type { BoardDescription } from "../boards.ts";
 import { ToolError, UsageError } from "../errors.ts";
 import { terminate, whenExited } from "./process.ts";
@@ -46,18 +48,26 @@ export async function launchNative(
 ): Promise<TargetSession> {
   const logFile = options.detached?.logFile;
   const stderrTarget = logFile === undefined ? "pipe" : openSync(logFile, "w");
+  // Persistent storage (hal/posix/flash_file.c) is one file per target: a flashed board keeps
+  // it beside its log across sessions, a transient one gets its own and loses it at exit.
+  const scratch = logFile === undefined ? mkdtempSync(join(tmpdir(), "aios-native-")) : undefined;
+  const flashFile = join(scratch ?? dirname(logFile ?? "."), "flash.bin");
   const [command = executable, ...args] = processCommand(board, executable);
   const child = spawn(command, args, {
     // Under a runner the process resets through it too (hal/posix/runner.c).
     env: {
       ...process.env,
       AIOS_START_PAUSED: "1",
+      AIOS_FLASH_FILE: flashFile,
       ...(args.length > 0 ? { AIOS_RUNNER: [command, ...args.slice(0, -1)].join("\n") } : {}),
     },
     stdio: ["ignore", "ignore", stderrTarget],
     detached: logFile !== undefined,
   });
-  const exited = whenExited(child);
+  const exited = whenExited(child).then((how) => {
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+    return how;
+  });
   let piped = "";
   child.stderr?.on("data", (d: Buffer) => {
     piped += d.toString();

@@ -1,7 +1,7 @@
 /** JUnit XML for CI systems: one testsuite per board, one testcase per scenario. */
 import type { ScenarioResult } from "./runner.ts";
 
-function escape(text: string): string {
+function xmlEscape(text: string): string {
   return text.replace(
     /[<>&"']/g,
     (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
@@ -15,13 +15,13 @@ export function junitXml(results: ScenarioResult[]): string {
     const failures = mine.filter((r) => !r.passed).length;
     const seconds = mine.reduce((sum, r) => sum + r.durationMs, 0) / 1000;
     const cases = mine.map((r) => {
-      const head = `    <testcase classname="hil.${escape(board)}" name="${escape(r.scenario.name)}" file="${escape(r.scenario.file)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
+      const head = `    <testcase classname="hil.${xmlEscape(board)}" name="${xmlEscape(r.scenario.name)}" file="${xmlEscape(r.scenario.file)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
       return r.passed
         ? `${head}/>`
-        : `${head}>\n      <failure message="${escape(r.failure ?? "failed")}"/>\n    </testcase>`;
+        : `${head}>\n      <failure message="${xmlEscape(r.failure ?? "failed")}"/>\n    </testcase>`;
     });
     return [
-      `  <testsuite name="aios hil ${escape(board)}" tests="${mine.length}" failures="${failures}" errors="0" time="${seconds.toFixed(3)}">`,
+      `  <testsuite name="aios hil ${xmlEscape(board)}" tests="${mine.length}" failures="${failures}" errors="0" time="${seconds.toFixed(3)}">`,
       ...cases,
       "  </testsuite>",
     ].join("\n");
