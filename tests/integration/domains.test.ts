@@ -51,7 +51,8 @@ describe.each(boards)("fault domains on %s", (board) => {
     return [await armed, await fault];
   };
 
-  /** The victim is handed to its policy alone: the others keep stepping, nobody reboots. */
+  /** The victim is handed to its policy alone: the others keep stepping, the heartbeat goes
+   * on, nobody reboots. */
   const containedTo = async (victim: number): Promise<void> => {
     const handled = await seen(
       "fault_handled",
@@ -65,6 +66,9 @@ describe.each(boards)("fault domains on %s", (board) => {
     after.forEach((steps, i) => {
       expect(steps).toBeGreaterThan(before[i] ?? Number.POSITIVE_INFINITY);
     });
+    const beats = events.filter((e) => e.kind === "heartbeat").length;
+    await booted.channel.waitFor((e) => e.kind === "heartbeat", 5_000, "heartbeat");
+    expect(events.filter((e) => e.kind === "heartbeat").length).toBeGreaterThan(beats);
     expect(events.filter((e) => e.kind === "boot")).toHaveLength(1);
   };
 
