@@ -69,5 +69,5 @@ describe("aios-vm run", () => {
     expect(run.stderr).toMatch(/usage: aios-vm run/);
   });
 
-  it.skipIf(haveSpec)(`pending: needs the spec tests at ${specDir}`, () => {});
+  if (!haveSpec) it.todo(`pending: needs the spec tests at ${specDir}`);
 });

@@ -13,7 +13,7 @@ const dir = join(repoRoot, "tests/vm/fuzz-regressions");
 const inputs = readdirSync(dir).filter((f) => f.endsWith(".wasm"));
 
 describe("fuzz regressions", () => {
-  it.skipIf(inputs.length > 0)("pending: no fuzz crash has been recorded yet", () => {});
+  if (inputs.length === 0) it.todo("pending: no fuzz crash has been recorded yet");
 
   for (const input of inputs) {
     it(`replays ${input} cleanly`, () => {
