@@ -90,6 +90,14 @@ static void handle_command(const aios_frame_t *command)
         core_link_emit(AIOS_FRAME_DOMAIN_BENCH_RESULT, w.data, w.length);
         return;
     }
+    case AIOS_FRAME_INJECT_HANG:
+        if (!aios_decode_inject_hang(&r)) {
+            emit_command_error(command->type, AIOS_ERR_PROTOCOL_BAD_PAYLOAD);
+            return;
+        }
+        /* Nothing feeds the watchdog from here on: it must reset the board. */
+        for (;;) {
+        }
     case AIOS_FRAME_TRACE_CONTROL: {
         aios_cmd_trace_control_t trace;
         if (!aios_decode_trace_control(&r, &trace)) {

@@ -195,6 +195,7 @@ export enum FrameType {
   SvcCheck = 201,
   StatsRequest = 202,
   StreamFilter = 203,
+  InjectHang = 140,
 }
 
 export enum ErrorCode {

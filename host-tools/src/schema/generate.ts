@@ -80,6 +80,11 @@ function cHeader(schema: Schema): string {
     lines.push(`bool aios_encode_${event.name}(aios_writer_t *w, ${cParams(event.fields)});`, "");
   }
   for (const command of schema.commands) {
+    // C99 has no empty structs: a command without fields only checks its payload is empty.
+    if (command.fields.length === 0) {
+      lines.push(`/* ${command.doc} */`, `bool aios_decode_${command.name}(aios_reader_t *r);`, "");
+      continue;
+    }
     lines.push(`/* ${command.doc} */`, "typedef struct {");
     for (const f of command.fields) lines.push(`    ${cFieldType[f.type]} ${f.name};`);
     lines.push(`} aios_cmd_${command.name}_t;`);
@@ -141,6 +146,16 @@ function cSource(schema: Schema): string {
     lines.push("    return !w->overflow;", "}", "");
   }
   for (const command of schema.commands) {
+    if (command.fields.length === 0) {
+      lines.push(
+        `bool aios_decode_${command.name}(aios_reader_t *r)`,
+        "{",
+        "    return r->offset == r->length;",
+        "}",
+        "",
+      );
+      continue;
+    }
     lines.push(
       `bool aios_decode_${command.name}(aios_reader_t *r, aios_cmd_${command.name}_t *out)`,
       "{",

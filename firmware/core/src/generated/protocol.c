@@ -774,3 +774,8 @@ bool aios_decode_stream_filter(aios_reader_t *r, aios_cmd_stream_filter_t *out)
     out->min_severity = aios_get_u8(r);
     return !r->error && r->offset == r->length;
 }
+
+bool aios_decode_inject_hang(aios_reader_t *r)
+{
+    return r->offset == r->length;
+}

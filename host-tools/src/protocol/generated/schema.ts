@@ -1981,6 +1981,12 @@ export const schema: Schema = {
           "enum": "severity"
         }
       ]
+    },
+    {
+      "id": 140,
+      "name": "inject_hang",
+      "doc": "Test hook: the core stops in a busy loop with interrupts on, as a hung kernel would; only the hardware watchdog can bring the board back.",
+      "fields": []
     }
   ],
   "errors": [

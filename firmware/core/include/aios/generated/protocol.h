@@ -203,6 +203,7 @@ typedef enum {
     AIOS_FRAME_SVC_CHECK = 201,
     AIOS_FRAME_STATS_REQUEST = 202,
     AIOS_FRAME_STREAM_FILTER = 203,
+    AIOS_FRAME_INJECT_HANG = 140,
 } aios_frame_type_t;
 
 typedef enum {
@@ -612,5 +613,8 @@ typedef struct {
     uint8_t min_severity;
 } aios_cmd_stream_filter_t;
 bool aios_decode_stream_filter(aios_reader_t *r, aios_cmd_stream_filter_t *out);
+
+/* Test hook: the core stops in a busy loop with interrupts on, as a hung kernel would; only the hardware watchdog can bring the board back. */
+bool aios_decode_inject_hang(aios_reader_t *r);
 
 #endif
