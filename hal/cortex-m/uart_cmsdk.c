@@ -5,6 +5,7 @@
 #include "hal/cpu.h"
 #include "hal/uart.h"
 #include "irq.h"
+#include "uart_ring.h"
 
 #define UART_DATA HAL_REG32(AIOS_UART_BASE + 0x00u)
 #define UART_STATE HAL_REG32(AIOS_UART_BASE + 0x04u)
@@ -19,14 +20,6 @@
 #define CTRL_RX_INTERRUPT (1u << 3)
 #define INT_RX (1u << 1)
 
-/* Power of two so indices wrap with a mask; sized for a burst of maximum frames. */
-#define RX_RING_BYTES 2048u
-
-static uint8_t rx_ring[RX_RING_BYTES];
-static volatile uint32_t rx_head; /* written by the interrupt only */
-static volatile uint32_t rx_tail; /* written by hal_uart_read only */
-static volatile uint32_t rx_dropped;
-
 static void uart_rx_interrupt(void)
 {
     /* Clear before draining: a byte that lands after the last read raises a new interrupt
@@ -34,13 +27,7 @@ static void uart_rx_interrupt(void)
     UART_INTCLEAR = INT_RX;
     while ((UART_STATE & STATE_RX_FULL) != 0) {
         uint8_t byte = (uint8_t)UART_DATA;
-        uint32_t head = rx_head;
-        if (head - rx_tail == RX_RING_BYTES) {
-            rx_dropped++;
-        } else {
-            rx_ring[head & (RX_RING_BYTES - 1u)] = byte;
-            rx_head = head + 1u;
-        }
+        uart_ring_put(byte);
     }
 }
 
@@ -58,26 +45,4 @@ void hal_uart_write(const uint8_t *data, size_t length)
         }
         UART_DATA = data[i];
     }
-}
-
-size_t hal_uart_read(uint8_t *data, size_t capacity)
-{
-    size_t count = 0;
-    uint32_t tail = rx_tail;
-    while (count < capacity && tail != rx_head) {
-        data[count++] = rx_ring[tail & (RX_RING_BYTES - 1u)];
-        tail++;
-    }
-    rx_tail = tail;
-    return count;
-}
-
-uint32_t hal_uart_rx_dropped(void)
-{
-    return rx_dropped;
-}
-
-uint32_t hal_uart_tx_dropped(void)
-{
-    return 0;
 }

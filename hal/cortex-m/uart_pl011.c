@@ -5,6 +5,7 @@
 #include "armv7m.h"
 #include "hal/uart.h"
 #include "irq.h"
+#include "uart_ring.h"
 
 #define UART_DR HAL_REG32(AIOS_UART_BASE + 0x000u)
 #define UART_FR HAL_REG32(AIOS_UART_BASE + 0x018u)
@@ -32,14 +33,6 @@
  * the fraction. 12 MHz and 115200 baud give 6 + 33/64 (0.08% fast). */
 #define DIVISOR_64THS ((4u * AIOS_UART_CLOCK_HZ + AIOS_UART_BAUD / 2u) / AIOS_UART_BAUD)
 
-/* Power of two so indices wrap with a mask; sized for a burst of maximum frames. */
-#define RX_RING_BYTES 2048u
-
-static uint8_t rx_ring[RX_RING_BYTES];
-static volatile uint32_t rx_head; /* written by the interrupt only */
-static volatile uint32_t rx_tail; /* written by hal_uart_read only */
-static volatile uint32_t rx_dropped;
-
 static void uart_rx_interrupt(void)
 {
     /* Clear first, as in the CMSDK driver: a byte arriving while we drain raises a new
@@ -47,13 +40,7 @@ static void uart_rx_interrupt(void)
     UART_ICR = INT_RX | INT_RX_TIMEOUT;
     while ((UART_FR & FR_RX_EMPTY) == 0) {
         uint8_t byte = (uint8_t)UART_DR;
-        uint32_t head = rx_head;
-        if (head - rx_tail == RX_RING_BYTES) {
-            rx_dropped++;
-        } else {
-            rx_ring[head & (RX_RING_BYTES - 1u)] = byte;
-            rx_head = head + 1u;
-        }
+        uart_ring_put(byte);
     }
 }
 
@@ -76,26 +63,4 @@ void hal_uart_write(const uint8_t *data, size_t length)
         }
         UART_DR = data[i];
     }
-}
-
-size_t hal_uart_read(uint8_t *data, size_t capacity)
-{
-    size_t count = 0;
-    uint32_t tail = rx_tail;
-    while (count < capacity && tail != rx_head) {
-        data[count++] = rx_ring[tail & (RX_RING_BYTES - 1u)];
-        tail++;
-    }
-    rx_tail = tail;
-    return count;
-}
-
-uint32_t hal_uart_rx_dropped(void)
-{
-    return rx_dropped;
-}
-
-uint32_t hal_uart_tx_dropped(void)
-{
-    return 0;
 }

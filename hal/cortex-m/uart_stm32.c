@@ -8,6 +8,7 @@
 #include "armv7m.h"
 #include "hal/uart.h"
 #include "irq.h"
+#include "uart_ring.h"
 
 #define RCC_AHB1ENR HAL_REG32(0x40023800u + 0x30u)
 #define RCC_APB1ENR HAL_REG32(0x40023800u + 0x40u)
@@ -35,14 +36,6 @@
  * 115200 baud give 138.9, so 139 (0.08% slow). */
 #define BRR_VALUE ((AIOS_UART_CLOCK_HZ + AIOS_UART_BAUD / 2u) / AIOS_UART_BAUD)
 
-/* Power of two so indices wrap with a mask; sized for a burst of maximum frames. */
-#define RX_RING_BYTES 2048u
-
-static uint8_t rx_ring[RX_RING_BYTES];
-static volatile uint32_t rx_head; /* written by the interrupt only */
-static volatile uint32_t rx_tail; /* written by hal_uart_read only */
-static volatile uint32_t rx_dropped;
-
 static void uart_rx_interrupt(void)
 {
     /* Reading SR then DR clears RXNE and an overrun too; an overrun left set would keep the
@@ -51,15 +44,9 @@ static void uart_rx_interrupt(void)
     while (((status = USART_SR) & (SR_RX_NOT_EMPTY | SR_OVERRUN)) != 0) {
         uint8_t byte = (uint8_t)USART_DR;
         if ((status & SR_OVERRUN) != 0) {
-            rx_dropped++;
+            uart_ring_count_lost();
         }
-        uint32_t head = rx_head;
-        if (head - rx_tail == RX_RING_BYTES) {
-            rx_dropped++;
-        } else {
-            rx_ring[head & (RX_RING_BYTES - 1u)] = byte;
-            rx_head = head + 1u;
-        }
+        uart_ring_put(byte);
     }
 }
 
@@ -95,26 +82,4 @@ void hal_uart_write(const uint8_t *data, size_t length)
         }
         USART_DR = data[i];
     }
-}
-
-size_t hal_uart_read(uint8_t *data, size_t capacity)
-{
-    size_t count = 0;
-    uint32_t tail = rx_tail;
-    while (count < capacity && tail != rx_head) {
-        data[count++] = rx_ring[tail & (RX_RING_BYTES - 1u)];
-        tail++;
-    }
-    rx_tail = tail;
-    return count;
-}
-
-uint32_t hal_uart_rx_dropped(void)
-{
-    return rx_dropped;
-}
-
-uint32_t hal_uart_tx_dropped(void)
-{
-    return 0;
 }
