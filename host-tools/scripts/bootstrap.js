@@ -25,6 +25,7 @@ const debianPackages = [
   ["clang", "Wasm workloads and libFuzzer"],
   ["lld", "wasm-ld, linker for Wasm workloads"],
   ["libclang-rt-14-dev", "libFuzzer and sanitizer runtimes for clang"],
+  ["clang-format", "the C formatter tests/style.test.ts checks the sources with"],
 ];
 
 function say(message) {
