@@ -3,7 +3,7 @@
 # from `aios build` (host-tools/src/build/wasm.ts), which runs before CMake. Two roles:
 #
 # - included by firmware/CMakeLists.txt, it writes <build>/images/images.S and images_table.c
-#   at configure time and sets AIOS_IMAGE_SOURCES to them;
+#   at configure time and sets AIOS_IMAGE_SOURCES to them and AIOS_IMAGE_FILES to the images;
 # - run as a script by other builds of the same firmware (boards/common/platformio_board.py):
 #     cmake -DAIOS_ROOT=<repo> -DAIOS_IMAGES_DIR=<out> -DAIOS_IMAGES_HOST=<ON|OFF>
 #           [-DAIOS_KERNEL_WASM=<file>] [-DAIOS_AGENTS_WASM_DIR=<dir>] -P images.cmake
@@ -104,4 +104,6 @@ endif()
 aios_write_images("${CMAKE_BINARY_DIR}/images" "${AIOS_KERNEL_WASM}" "${AIOS_AGENTS_WASM_DIR}"
   ${images_host} image_files)
 set(AIOS_IMAGE_SOURCES "${CMAKE_BINARY_DIR}/images/images.S" "${CMAKE_BINARY_DIR}/images/images_table.c")
-set_source_files_properties("${CMAKE_BINARY_DIR}/images/images.S" PROPERTIES OBJECT_DEPENDS "${image_files}")
+# The target that assembles images.S sets OBJECT_DEPENDS to these (source properties are per
+# directory), so a rebuilt kernel.wasm or agent relinks the firmware.
+set(AIOS_IMAGE_FILES "${image_files}")
