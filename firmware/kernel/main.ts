@@ -1,6 +1,6 @@
 // kernel.wasm: the kernel ABI, export half (ABI.md is the contract). This file only wires the
 // components to the entry points the core calls; the decisions live in the component folders.
-import { clockUs, watchdogFeed } from "./abi/core";
+import { clockUs } from "./abi/core";
 import { MAX_AGENTS, WATCHDOG_FEED_US } from "./abi/config";
 import { arenaBytes, setParams } from "./abi/params";
 import { getU32, IN, inBegin } from "./abi/wire";
@@ -20,7 +20,7 @@ import { nextLeaseEvent, tickLeases } from "./memory/regions";
 import { agentById, State } from "./sched/agents";
 import { stepEnded } from "./sched/park";
 import { nextSchedEvent, pickNext, sliceEnded, tickSched } from "./sched/scheduler";
-import { nextServiceEvent, tickServices } from "./services/supervise";
+import { feedWatchdog, nextServiceEvent, tickServices } from "./services/supervise";
 
 let booted = false;
 let lastFeed: i64 = 0;
@@ -52,7 +52,7 @@ function runTimers(now: i64): void {
   tickFaults(now);
   tickServices(now);
   tickLeases(now);
-  watchdogFeed();
+  feedWatchdog();
   lastFeed = now;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The hardware-in-the-loop suite, run the way `aios hil tests/hil` runs it: every scenario on
- * mps2-an386, the smoke set on the other emulated boards and the native build, each against
+ * mps2-an386, the smoke set on the other emulated boards and the native and raspi builds, each against
  * a freshly booted target, with the JUnit report checked to list every scenario.
  */
 import { describe, expect, it } from "vitest";
@@ -30,6 +30,7 @@ describe.each([
   ["mps2-an500", true],
   ["mps2-an505", true],
   ["native", true],
+  ["raspi", true],
 ] as const)("hil on %s", (board, smokeOnly) => {
   it.each(runsOn(board, smokeOnly).map((s) => [s.name, s] as const))(
     "%s",

@@ -23,6 +23,7 @@ interface Manifest {
   healthMs?: number;
   watchdogMs?: number;
   escalation?: string;
+  critical?: boolean;
   mode?: number;
   after?: number;
   code?: number;
@@ -46,6 +47,7 @@ function register(board: Board, service: number, m: Manifest = {}): number {
     health_ms: m.healthMs ?? 0,
     watchdog_ms: m.watchdogMs ?? 0,
     escalation: m.escalation ?? "supervisor",
+    critical: m.critical ? 1 : 0,
     weight: 100,
     arg0: m.mode ?? HEALTHY,
     arg1: m.after ?? 0,
@@ -284,5 +286,62 @@ describe("services (initd)", () => {
     const gaps = board.feeds.slice(1).map((t, i) => t - (board.feeds[i] ?? 0));
     expect(board.feeds.length).toBeGreaterThanOrEqual(10);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(100_000);
+  });
+
+  const withheld = (board: Board) =>
+    board.eventsOf("svc_watchdog_withheld").map((e) => [e.fields.service, e.fields.feeding]);
+
+  it("stops feeding the hardware watchdog while a critical service is down, and resumes when it is back", () => {
+    const board = new Board();
+    register(board, 0, { critical: true, restart: "never", mode: TRAPS, after: 3 });
+    register(board, 1);
+    board.command("svc_start", { service: ALL });
+    board.run(1_000_000);
+    const down = Number(board.eventsOf("svc_failed")[0]?.deviceUs);
+    expect(down).toBeGreaterThan(0);
+    expect(withheld(board)).toEqual([[0, 0]]);
+    expect(board.feeds.filter((t) => t > down)).toEqual([]);
+
+    register(board, 0, { critical: true });
+    board.command("svc_start", { service: 0 });
+    const back = board.now;
+    board.run(500_000);
+    expect(withheld(board)).toEqual([
+      [0, 0],
+      [0, 1],
+    ]);
+    expect(board.feeds.filter((t) => t >= back).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("withholds the watchdog when a critical service escalates after its restart intensity", () => {
+    const board = new Board();
+    register(board, 0, {
+      critical: true,
+      restart: "always",
+      maxRestarts: 2,
+      mode: TRAPS,
+      after: 1,
+    });
+    board.command("svc_start", { service: 0 });
+    board.run(2_000_000);
+    const escalated = Number(board.eventsOf("svc_escalated")[0]?.deviceUs);
+    // Restarts within the intensity limit are recovery, not failure: feeding goes on until then.
+    expect(board.feeds.some((t) => t > 100_000 && t < escalated)).toBe(true);
+    expect(board.feeds.filter((t) => t > escalated)).toEqual([]);
+    expect(withheld(board)).toEqual([[0, 0]]);
+  });
+
+  it("keeps feeding while only non-critical services are down or a critical one was stopped on request", () => {
+    const board = new Board();
+    register(board, 0, { restart: "never", mode: TRAPS, after: 1 });
+    register(board, 1, { critical: true });
+    board.command("svc_start", { service: ALL });
+    board.run(300_000);
+    board.command("svc_stop", { service: 1 });
+    const stopped = board.now;
+    board.run(500_000);
+    expect(board.eventsOf("svc_failed").map((e) => e.fields.service)).toEqual([0]);
+    expect(withheld(board)).toEqual([]);
+    expect(board.feeds.filter((t) => t > stopped).length).toBeGreaterThanOrEqual(5);
   });
 });

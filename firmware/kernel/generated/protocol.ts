@@ -175,6 +175,7 @@ export enum FrameType {
   SvcHealth = 102,
   SvcWatchdogExpired = 103,
   SvcAttested = 104,
+  SvcWatchdogWithheld = 105,
   ErrorRaised = 112,
   ErrorAggregate = 113,
   KernelReady = 114,

@@ -19,6 +19,7 @@ export function registerService(): i32 {
   let healthMs = getU32();
   let watchdogMs = getU32();
   let escalation = <i32>getU8();
+  let critical = getU8() != 0;
   let weight = <i32>getU16();
   let args0 = <i32>getU32();
   let args1 = <i32>getU32();
@@ -30,6 +31,7 @@ export function registerService(): i32 {
   let svc = services[s];
   if (svc.state == SvcState.RUNNING || svc.state == SvcState.BACKOFF) return -ErrorCode.SystemBusy;
   svc.state = SvcState.STOPPED;
+  svc.down = false;
   svc.image = image;
   svc.deps = deps;
   svc.caps = caps;
@@ -39,6 +41,7 @@ export function registerService(): i32 {
   svc.healthUs = <i64>healthMs * 1000;
   svc.watchdogUs = <i64>watchdogMs * 1000;
   svc.escalation = escalation;
+  svc.critical = critical;
   svc.weight = weight;
   svc.args[0] = args0;
   svc.args[1] = args1;

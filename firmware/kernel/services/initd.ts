@@ -33,6 +33,7 @@ function unorderable(): u32 {
 }
 
 function failed(s: i32, code: i32): i32 {
+  services[s].down = true;
   publish(FrameType.SvcFailed, 0, <u32>s, <u32>code);
   return -code;
 }
@@ -56,6 +57,7 @@ export function launch(s: i32): i32 {
   agentById(id)!.service = s;
   svc.agent = id;
   svc.state = SvcState.RUNNING;
+  svc.down = false;
   svc.restartAt = FOREVER;
   svc.lastKick = now;
   svc.nextHealth = svc.healthUs > 0 ? now + svc.healthUs : FOREVER;
@@ -101,12 +103,16 @@ export function stopService(s: i32, reason: i32): void {
     if (d != s && dependsOn(d, s) && services[d].state == SvcState.RUNNING) stopService(d, StopReason.Dependency);
   }
   let svc = services[s];
-  if (svc.state == SvcState.BACKOFF) svc.state = SvcState.STOPPED;
+  if (svc.state == SvcState.BACKOFF) {
+    svc.state = SvcState.STOPPED;
+    svc.down = reason != StopReason.Requested;
+  }
   if (svc.state != SvcState.RUNNING) return;
   svc.state = SvcState.STOPPING;
   let a = agentById(svc.agent);
   if (a != null) terminate(a, 0, 0, false);
   svc.state = SvcState.STOPPED;
+  svc.down = reason != StopReason.Requested;
   publish(FrameType.SvcStopped, svc.agent, <u32>s, <u32>reason);
 }
 

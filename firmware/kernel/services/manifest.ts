@@ -27,6 +27,8 @@ export class Service {
   healthUs: i64 = 0; // 0: no periodic check
   watchdogUs: i64 = 0; // 0: no watchdog
   escalation: i32 = 0;
+  critical: bool = false; // the hardware watchdog is fed only while it is healthy
+  down: bool = false; // stopped by a failure, not by request: a critical one keeps the watchdog unfed
   weight: i32 = 0;
   args: StaticArray<i32> = new StaticArray<i32>(4);
   agent: i32 = 0;

@@ -1,8 +1,9 @@
 // Supervision of running services: restart policy (always / on-failure / never) with an intensity
 // limit (at most maxRestarts restarts per window, else escalate), doubling restart delays, periodic
 // and on-demand health probes, and a software watchdog per service. The hardware watchdog is fed
-// from the kernel tick, so a kernel that stops ticking resets the board.
-import { boardReset, clockUs } from "../abi/core";
+// from the kernel tick, so a kernel that stops ticking resets the board, and only while every
+// critical service is healthy, so a critical service that stays down resets it too.
+import { boardReset, clockUs, watchdogFeed } from "../abi/core";
 import { FOREVER, HEALTH_TIMEOUT_US, MAX_SERVICES, SERVICE_BACKOFF_MAX_US, SERVICE_BACKOFF_US } from "../abi/config";
 import { ErrorCode, Escalation, FrameType, ResetCause, RestartPolicy, StopReason } from "../generated/protocol";
 import { publish } from "../events/bus";
@@ -32,6 +33,7 @@ export function serviceAgentGone(s: i32, clean: bool, code: i32): void {
   let restart = svc.restart == RestartPolicy.Always || (svc.restart == RestartPolicy.OnFailure && !clean);
   if (!restart) {
     svc.state = SvcState.STOPPED;
+    svc.down = !clean;
     return;
   }
   let now = clockUs();
@@ -81,7 +83,10 @@ export function tickServices(now: i64): void {
   for (let s = 0; s < MAX_SERVICES; s++) {
     let svc = services[s];
     if (svc.state == SvcState.BACKOFF && svc.restartAt <= now) {
-      if (launch(s) < 0) svc.state = SvcState.STOPPED;
+      if (launch(s) < 0) {
+        svc.state = SvcState.STOPPED;
+        svc.down = true;
+      }
       continue;
     }
     if (svc.state != SvcState.RUNNING) continue;
@@ -102,6 +107,29 @@ export function tickServices(now: i64): void {
       if (svc.probeDeadline == FOREVER) probe(s, now);
     }
   }
+}
+
+/** The first critical service that is down (escalated, or stopped by a failure), or -1. A restart
+ * in progress counts as healthy: the intensity limit bounds it and ends in FAILED. */
+function unhealthyCritical(): i32 {
+  for (let s = 0; s < MAX_SERVICES; s++) {
+    let svc = services[s];
+    if (!svc.critical) continue;
+    if (svc.state == SvcState.FAILED || (svc.state == SvcState.STOPPED && svc.down)) return s;
+  }
+  return -1;
+}
+
+let withheldFor: i32 = -1;
+
+/** Feeds the hardware watchdog unless a critical service is down; reports each change. */
+export function feedWatchdog(): void {
+  let s = unhealthyCritical();
+  if (s < 0) watchdogFeed();
+  if (s == withheldFor) return;
+  let reported = s >= 0 ? s : withheldFor;
+  withheldFor = s;
+  publish(FrameType.SvcWatchdogWithheld, 0, <u32>reported, s < 0 ? 1 : 0);
 }
 
 export function nextServiceEvent(): i64 {

@@ -45,6 +45,8 @@ export interface ServiceEntry {
   healthMs?: number;
   watchdogMs?: number;
   escalation?: "none" | "agent" | "supervisor" | "board_reset";
+  /** The hardware watchdog is fed only while every critical service is up. */
+  critical?: boolean;
   weight?: number;
   args?: number[];
   /** The digest initd checks; by default the built image's own (a wrong one tests attestation). */
@@ -123,6 +125,7 @@ export async function registerService(
       health_ms: entry.healthMs ?? 0,
       watchdog_ms: entry.watchdogMs ?? 0,
       escalation: entry.escalation ?? "supervisor",
+      critical: entry.critical === true ? 1 : 0,
       weight: entry.weight ?? 100,
       arg0: args[0] ?? 0,
       arg1: args[1] ?? 0,

@@ -594,6 +594,15 @@ bool aios_encode_svc_attested(aios_writer_t *w, uint16_t agent, uint32_t correla
     return !w->overflow;
 }
 
+bool aios_encode_svc_watchdog_withheld(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t service, uint32_t feeding)
+{
+    aios_put_u16(w, agent);
+    aios_put_u32(w, correlation);
+    aios_put_u32(w, service);
+    aios_put_u32(w, feeding);
+    return !w->overflow;
+}
+
 bool aios_encode_error_raised(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t code, uint32_t syscall, uint32_t count)
 {
     aios_put_u16(w, agent);
@@ -731,6 +740,7 @@ bool aios_decode_svc_register(aios_reader_t *r, aios_cmd_svc_register_t *out)
     out->health_ms = aios_get_u32(r);
     out->watchdog_ms = aios_get_u32(r);
     out->escalation = aios_get_u8(r);
+    out->critical = aios_get_u8(r);
     out->weight = aios_get_u16(r);
     out->arg0 = (int32_t)aios_get_u32(r);
     out->arg1 = (int32_t)aios_get_u32(r);

@@ -1507,6 +1507,30 @@ export const schema: Schema = {
       ]
     },
     {
+      "id": 105,
+      "name": "svc_watchdog_withheld",
+      "doc": "Services: the kernel feeds the hardware watchdog only while every critical service is healthy. feeding=0: critical service `service` is down or overdue, feeding stops and the board resets when the watchdog expires unless the service recovers; feeding=1: every critical service is healthy again and feeding resumes.",
+      "severity": "critical",
+      "fields": [
+        {
+          "name": "agent",
+          "type": "u16"
+        },
+        {
+          "name": "correlation",
+          "type": "u32"
+        },
+        {
+          "name": "service",
+          "type": "u32"
+        },
+        {
+          "name": "feeding",
+          "type": "u32"
+        }
+      ]
+    },
+    {
       "id": 112,
       "name": "error_raised",
       "doc": "Error taxonomy: a syscall or command failed with code; count is the running total for (agent, code).",
@@ -1831,7 +1855,7 @@ export const schema: Schema = {
     {
       "id": 198,
       "name": "svc_register",
-      "doc": "Kernel command: register a service manifest (dependencies as a bit mask of service ids, required capability flags, restart policy and intensity, health and watchdog periods, weight, the four arguments the service starts with, expected image SHA-256).",
+      "doc": "Kernel command: register a service manifest (dependencies as a bit mask of service ids, required capability flags, restart policy and intensity, health and watchdog periods, escalation, whether it is critical (the hardware watchdog is fed only while every critical service is healthy), weight, the four arguments the service starts with, expected image SHA-256).",
       "fields": [
         {
           "name": "correlation",
@@ -1878,6 +1902,10 @@ export const schema: Schema = {
           "name": "escalation",
           "type": "u8",
           "enum": "escalation"
+        },
+        {
+          "name": "critical",
+          "type": "u8"
         },
         {
           "name": "weight",

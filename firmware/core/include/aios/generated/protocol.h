@@ -183,6 +183,7 @@ typedef enum {
     AIOS_FRAME_SVC_HEALTH = 102,
     AIOS_FRAME_SVC_WATCHDOG_EXPIRED = 103,
     AIOS_FRAME_SVC_ATTESTED = 104,
+    AIOS_FRAME_SVC_WATCHDOG_WITHHELD = 105,
     AIOS_FRAME_ERROR_RAISED = 112,
     AIOS_FRAME_ERROR_AGGREGATE = 113,
     AIOS_FRAME_KERNEL_READY = 114,
@@ -453,6 +454,9 @@ bool aios_encode_svc_watchdog_expired(aios_writer_t *w, uint16_t agent, uint32_t
 /* Services: the image's SHA-256 was compared with the manifest before start; ok is 1 on a match. */
 bool aios_encode_svc_attested(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t service, uint32_t image, uint32_t ok);
 
+/* Services: the kernel feeds the hardware watchdog only while every critical service is healthy. feeding=0: critical service `service` is down or overdue, feeding stops and the board resets when the watchdog expires unless the service recovers; feeding=1: every critical service is healthy again and feeding resumes. */
+bool aios_encode_svc_watchdog_withheld(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t service, uint32_t feeding);
+
 /* Error taxonomy: a syscall or command failed with code; count is the running total for (agent, code). */
 bool aios_encode_error_raised(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t code, uint32_t syscall, uint32_t count);
 
@@ -557,7 +561,7 @@ typedef struct {
 } aios_cmd_group_create_t;
 bool aios_decode_group_create(aios_reader_t *r, aios_cmd_group_create_t *out);
 
-/* Kernel command: register a service manifest (dependencies as a bit mask of service ids, required capability flags, restart policy and intensity, health and watchdog periods, weight, the four arguments the service starts with, expected image SHA-256). */
+/* Kernel command: register a service manifest (dependencies as a bit mask of service ids, required capability flags, restart policy and intensity, health and watchdog periods, escalation, whether it is critical (the hardware watchdog is fed only while every critical service is healthy), weight, the four arguments the service starts with, expected image SHA-256). */
 typedef struct {
     uint32_t correlation;
     uint8_t service;
@@ -570,6 +574,7 @@ typedef struct {
     uint32_t health_ms;
     uint32_t watchdog_ms;
     uint8_t escalation;
+    uint8_t critical;
     uint16_t weight;
     int32_t arg0;
     int32_t arg1;
