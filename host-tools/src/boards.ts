@@ -19,7 +19,9 @@ export interface BoardDescription {
   memory?: { flash: MemoryRegion; ram: MemoryRegion };
   uart: { driver: string; base?: string; rxIrq?: number; baud?: number };
   qemu?: { system: string; machine: string };
-  flash: { method: string };
+  /** How `aios flash` puts the firmware on: "qemu", "process", "uf2" (with the bootloader's
+   * Board-ID), "openocd" (with its config file in the board's folder). */
+  flash: { method: string; boardId?: string; config?: string };
   /** POSIX boards built for another CPU: firmware/cmake/<toolchain>.cmake cross-compiles. */
   toolchain?: string;
   /** POSIX boards built for another CPU: the emulator command that runs the executable on a

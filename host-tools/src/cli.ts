@@ -96,13 +96,30 @@ export function buildProgram(ctx: CommandContext): Command {
 
   program
     .command("flash")
-    .description("put the firmware on a board; QEMU boards start paused until a monitor attaches")
+    .description(
+      "put the firmware on a board: QEMU boards and host processes start paused until a monitor attaches; pico through its UF2 drive or picotool; nucleo-f446re with OpenOCD; raspi installed on the Pi itself",
+    )
     .addOption(boardOption().default(defaultBoard))
     .option("--stop", "stop the emulator or process a previous flash started", false)
     .option("--json", "print the result as JSON on stdout", false)
+    .option("--drive <dir>", "UF2 boards: the mounted bootloader drive (found by itself otherwise)")
+    .option(
+      "--install",
+      "Linux boards: install the build on this machine and start it (the default on the board's own CPU)",
+    )
+    .option("--service", "Linux boards: install and start it as the systemd service aios.service")
+    .option(
+      "--prefix <dir>",
+      "Linux boards: where the executable goes (/usr/local/bin as root, else ~/.local/bin)",
+    )
+    .option(
+      "--unit-dir <dir>",
+      "Linux boards with --service: where the unit goes",
+      "/etc/systemd/system",
+    )
     .addHelpText(
       "after",
-      "\nExample:\n  aios flash --board mps2-an386 && aios monitor --board mps2-an386",
+      "\nExamples:\n  aios flash --board mps2-an386 && aios monitor --board mps2-an386\n  aios flash --board pico                 # Pico plugged in with BOOTSEL held\n  sudo npx aios flash --board raspi --service   # on the Pi",
     )
     .action((o) => flashCommand(o, ctx));
 

@@ -1,31 +1,8 @@
 /** The `aios` command as a user runs it: a process with arguments, output and an exit code. */
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../host-tools/src/paths.ts";
+import { runAios } from "../support/aios-cli.ts";
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function aios(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, "host-tools/bin/aios.js"), ...args], {
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const aios = (...args: string[]) => runAios(args);
 
 // Each case starts `aios` (and often a board) as a separate process: generous on a busy machine.
 describe("aios CLI", { timeout: 120_000 }, () => {
