@@ -593,9 +593,12 @@ static vm_status_t parse_code(loader_t *l)
         CHECK(read_locals(l, &b, body_end));
         b.code = r->p;
         b.end = body_end;
+        size_t validated = l->arena.high;
         s = vm_validate_body(m, &b, &l->arena, &l->err_at);
         if (s != VM_OK)
             goto out;
+        /* The validator's stacks are done with; the compiler's code grows into their room. */
+        l->arena.high = validated;
         if (b.data_use && !l->data_use)
             l->data_use = b.data_use;
         l->err_at = b.code;

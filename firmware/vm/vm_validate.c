@@ -5,6 +5,7 @@
  */
 #include "vm_internal.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 typedef struct vctrl {
@@ -22,6 +23,7 @@ typedef struct vstate {
     uint32_t nvals, cap_vals;
     vctrl_t *ctrls;
     uint32_t nctrls, cap_ctrls;
+    bool cramped; /* the caps are what the arena had room for, not the worst-case bounds */
 } vstate_t;
 
 #define CHECK(expr)                                                                                \
@@ -39,7 +41,7 @@ typedef struct vstate {
 static vm_status_t push(vstate_t *v, uint8_t t)
 {
     if (v->nvals >= v->cap_vals)
-        return VM_LIMIT_STACK_HEIGHT;
+        return v->cramped ? VM_ARENA_EXHAUSTED : VM_LIMIT_STACK_HEIGHT;
     v->vals[v->nvals++] = t;
     if (v->nvals > v->b->max_height)
         v->b->max_height = v->nvals;
@@ -89,7 +91,7 @@ static vm_status_t push_ctrl(vstate_t *v, uint8_t op, const vm_blocktype_t *bt)
 {
     vctrl_t *c;
     if (v->nctrls >= v->cap_ctrls)
-        return VM_LIMIT_NESTING;
+        return v->cramped ? VM_ARENA_EXHAUSTED : VM_LIMIT_NESTING;
     c = &v->ctrls[v->nctrls++];
     c->op = op;
     c->unreachable = 0;
@@ -485,6 +487,21 @@ vm_status_t vm_validate_body(const vm_module_t *m, vm_body_t *b, vm_arena_t *a,
     /* no instruction pushes more than max_arity values, so this bounds the stack */
     v.cap_vals = cap < VM_MAX_STACK_HEIGHT ? (uint32_t)cap : VM_MAX_STACK_HEIGHT;
     v.cap_ctrls = body_len < VM_MAX_NESTING ? (uint32_t)body_len + 1u : VM_MAX_NESTING + 1u;
+    {
+        /* Both bounds are worst cases that real code never nears (a 1 KiB body would reserve
+         * a thousand control entries), so when they do not fit, the room left is shared in
+         * their proportion and only a body that really needs more fails. */
+        uint64_t want_vals = v.cap_vals;
+        uint64_t want_ctrls = (uint64_t)v.cap_ctrls * sizeof *v.ctrls;
+        size_t free_bytes = a->size - a->low - a->high;
+        uint64_t room = free_bytes > 2u * VM_ARENA_ALIGN ? free_bytes - 2u * VM_ARENA_ALIGN : 0u;
+        if (want_vals + want_ctrls > room) {
+            uint64_t vals = room * want_vals / (want_vals + want_ctrls);
+            v.cap_vals = (uint32_t)vals;
+            v.cap_ctrls = (uint32_t)((room - vals) / sizeof *v.ctrls);
+            v.cramped = true;
+        }
+    }
     v.vals = vm_arena_scratch(a, v.cap_vals);
     v.ctrls = vm_arena_scratch(a, (size_t)v.cap_ctrls * sizeof *v.ctrls);
     if (!v.vals || !v.ctrls)
