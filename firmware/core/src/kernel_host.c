@@ -657,7 +657,9 @@ uint64_t core_kernel_run(void)
                    AIOS_ERR_FAULT_CPU);
             break;
         }
-        if (end == CORE_SLICE_PREEMPTED || alarm_due || call_i(K_STEP_END, agent, 0, 0) == 0) {
+        /* A finished step always reaches k_step_end, even when the alarm is due: that is
+         * where its park (sleep, wait, end of job) takes effect and the step is counted. */
+        if (end == CORE_SLICE_PREEMPTED || call_i(K_STEP_END, agent, 0, 0) == 0 || alarm_due) {
             break;
         }
     }

@@ -58,6 +58,18 @@ class Run {
     return JSON.stringify(match);
   }
 
+  /** The last few events of the awaited kind (and agent), so a failure shows what came instead. */
+  nearMisses(match: EventMatch): string {
+    const agent = match.agent === undefined ? undefined : this.resolve(match.agent);
+    const near = this.events
+      .filter((e) => e.kind === match.kind && (agent === undefined || e.fields.agent === agent))
+      .slice(-3)
+      .map((e) => JSON.stringify(e.fields, (_, v) => (typeof v === "bigint" ? Number(v) : v)));
+    return near.length === 0
+      ? `; no ${match.kind} event came`
+      : `; the last ${match.kind} events: ${near.join(", ")}`;
+  }
+
   async step(step: Step): Promise<void> {
     if (!("expect" in step || "expectNone" in step || "expectOrder" in step || "wait" in step)) {
       this.cursor = this.events.length;
@@ -114,7 +126,9 @@ class Run {
       const found = await this.channel
         .waitFor((e) => this.matches(e, match), within * 1000, this.describe(match))
         .catch(() => {
-          throw new StepFailure(`expected ${this.describe(match)} within ${within} s`);
+          throw new StepFailure(
+            `expected ${this.describe(match)} within ${within} s${this.nearMisses(match)}`,
+          );
         });
       // Later events of the same burst may already be recorded: continue right after this one.
       this.cursor = this.events.lastIndexOf(found) + 1;
@@ -137,8 +151,11 @@ class Run {
       const id = this.resolve(step.stats.agent);
       const mine = (await agentStats(this.channel)).find((s) => s.agent === id);
       if (mine === undefined) throw new StepFailure(`agent ${id} reported no statistics`);
-      if (mine.steps < (step.stats.minSteps ?? 0))
-        throw new StepFailure(`agent ${id} ran ${mine.steps} steps`);
+      const { minSteps = 0, maxSteps = Number.POSITIVE_INFINITY } = step.stats;
+      if (mine.steps < minSteps || mine.steps > maxSteps)
+        throw new StepFailure(
+          `agent ${id} ran ${mine.steps} steps, expected ${minSteps}..${maxSteps}`,
+        );
       if (mine.faults > (step.stats.maxFaults ?? Number.POSITIVE_INFINITY)) {
         throw new StepFailure(`agent ${id} faulted ${mine.faults} times`);
       }

@@ -12,7 +12,7 @@
  *   {"expect": {"kind": "fault_handled", "agent": "$w", "fields": {...}, "within": 10}}
  *   {"expectNone": {"kind": "fault", "for": 2}}
  *   {"expectOrder": [{"kind": "svc_started", "fields": {"service": 1}}, ...]}
- *   {"stats": {"agent": "$w", "minSteps": 1}}
+ *   {"stats": {"agent": "$w", "minSteps": 1, "maxSteps": 9, "maxFaults": 0}}
  *   {"cpuRatio": {"agents": ["$a", "$b"], "ratio": 3, "tolerance": 0.3, "over": 2}}
  *
  * Field values may name a spawned agent as "$name". `expect` matches an event seen since the
@@ -43,7 +43,7 @@ export type Step =
   | { expect: EventMatch & { within?: number; after?: "start" | "now" } }
   | { expectNone: EventMatch & { for: number } }
   | { expectOrder: EventMatch[] }
-  | { stats: { agent: number | string; minSteps?: number; maxFaults?: number } }
+  | { stats: { agent: number | string; minSteps?: number; maxSteps?: number; maxFaults?: number } }
   | { cpuRatio: { agents: [string, string]; ratio: number; tolerance: number; over: number } };
 
 export interface Scenario {
