@@ -94,7 +94,16 @@ describe("aios CLI", { timeout: 120_000 }, () => {
     expect(run.code, run.stderr).toBe(0);
     const views = run.stdout.split("AIOS on mps2-an386");
     const last = views.at(-1) ?? "";
-    for (const name of ["store", "api", "sampler", "worker", "batch", "publisher", "subscriber"]) {
+    for (const name of [
+      "store",
+      "api",
+      "heartbeat",
+      "sampler",
+      "worker",
+      "batch",
+      "consumer",
+      "producer",
+    ]) {
       expect(last).toMatch(new RegExp(`\\d+  ${name} +running`));
     }
     const rogue = /\d+ {2}rogue +(running|restarting) +[\d.]+ +\d+ +(\d+) +(\d+)/.exec(last);

@@ -4,7 +4,7 @@
  * to build/kernel and build/agents; a build is skipped when its output is newer than every
  * source it depends on.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import asc from "assemblyscript/asc";
@@ -60,6 +60,13 @@ async function compile(args: string[], output: string): Promise<void> {
   renameSync(temporary, output);
 }
 
+/** An image's source: agents/examples/<name> (what users start from) or agents/<name> (the
+ * agents the kernel tests drive). Names are unique across both. */
+export function agentEntry(name: string): string {
+  const example = join(repoRoot, "agents", "examples", name, "index.ts");
+  return existsSync(example) ? example : join(repoRoot, "agents", name, "index.ts");
+}
+
 export async function buildWasm(): Promise<{ kernel: string; agents: string[] }> {
   const flags = statSync(fileURLToPath(import.meta.url)).mtimeMs;
   const kernelSources = Math.max(newestSource(join(repoRoot, "firmware/kernel")), flags);
@@ -76,7 +83,7 @@ export async function buildWasm(): Promise<{ kernel: string; agents: string[] }>
     const output = join(agentsWasmDir, `${name}.wasm`);
     agents.push(output);
     if (!stale(output, agentSources)) continue;
-    const entry = join(repoRoot, "agents", name, "index.ts");
+    const entry = agentEntry(name);
     await compile(
       [entry, "--runtime", "stub", "--use", "abort=", "--initialMemory", "1", "-O3"],
       output,

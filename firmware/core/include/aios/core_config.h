@@ -5,7 +5,7 @@
 
 /* Agents that can be instantiated at once (the kernel's own table may be larger). */
 #ifndef AIOS_AGENT_SLOTS
-#define AIOS_AGENT_SLOTS 8u
+#define AIOS_AGENT_SLOTS 12u
 #endif
 
 /* Backing of each agent's linear memory, in bytes (may be less than a 64 KiB page). */

@@ -6,9 +6,9 @@
 //   4 forged capability: uses a capability handle it was never given
 //   5 crash loop: traps on its first step, every time it is restarted
 //   6 spawn bomb: spawns copies of itself (image arg1) with its own capability every step
-import * as agent from "../sdk/agent";
-import * as caps from "../sdk/caps";
-import * as events from "../sdk/events";
+import * as agent from "../../sdk/agent";
+import * as caps from "../../sdk/caps";
+import * as events from "../../sdk/events";
 
 let spins: i64 = 0;
 let refusals: i32 = 0;
