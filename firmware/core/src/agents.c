@@ -493,12 +493,18 @@ int32_t core_agent_snapshot(uint16_t agent, uint32_t index)
         return -AIOS_ERR_SYSTEM_OUT_OF_MEMORY;
     }
     if (slot != running) {
-        return snapshot_now(slot, index);
+        int32_t status = snapshot_now(slot, index);
+        if (status < 0) {
+            return status;
+        }
+    } else {
+        deferred.kind = DEFERRED_SNAPSHOT;
+        deferred.slot = index;
+        snapshots[index].used = false;
     }
+    /* The size the kernel charges is the instance's memory either way: a snapshot of the caller
+     * is only taken when its run returns, so the size with its VM state is not known yet. */
     vm_memory_t *memory = vm_instance_memory(slot->instance);
-    deferred.kind = DEFERRED_SNAPSHOT;
-    deferred.slot = index;
-    snapshots[index].used = false;
     return memory != NULL ? (int32_t)memory->bytes : 0;
 }
 
