@@ -616,18 +616,21 @@ core_slice_end_t core_agent_run(uint16_t agent, uint32_t *fuel_used)
     }
     *fuel_used = slot->fuel > left ? slot->fuel - left : 0;
     slot->fuel = left;
+    vm_exit_t outcome = status == HAL_DOMAIN_OK ? (vm_exit_t)exit : VM_EXIT_TRAP;
+    /* Settled before the deferred copies: a clone the step asked for must not inherit the step
+     * that has just finished as still pending (its first run would replay the original's
+     * result instead of calling `step`). */
+    slot->call_pending = outcome == VM_EXIT_YIELD;
+    if (outcome != VM_EXIT_DONE && outcome != VM_EXIT_YIELD) {
+        slot->trap = exit == VM_EXIT_TRAP ? vm_trap(slot->instance) : VM_TRAP_HOST;
+    }
     run_deferred(slot);
-    switch (status == HAL_DOMAIN_OK ? (vm_exit_t)exit : VM_EXIT_TRAP) {
+    switch (outcome) {
     case VM_EXIT_DONE:
-        slot->call_pending = false;
         return CORE_SLICE_STEP_DONE;
     case VM_EXIT_YIELD:
         return CORE_SLICE_PREEMPTED;
-    case VM_EXIT_BLOCKED:
-    case VM_EXIT_TRAP:
     default:
-        slot->call_pending = false;
-        slot->trap = exit == VM_EXIT_TRAP ? vm_trap(slot->instance) : VM_TRAP_HOST;
         return CORE_SLICE_TRAPPED;
     }
 }
