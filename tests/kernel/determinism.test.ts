@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ensureReplayBuilt, replayNative } from "./native/host.ts";
 import { ensureBuilt, repoRoot } from "./sim/build.ts";
 import { readScenario, runOnBoard } from "./sim/scenario.ts";
+import { frameType } from "./sim/schema.ts";
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -42,6 +43,14 @@ describe("determinism", () => {
     const steps = scenario("fabric");
     const node = runOnBoard(steps);
     expect(node.length).toBeGreaterThan(1000);
+    expect(firstDifference(node, replayNative(steps))).toBeUndefined();
+  });
+
+  // A fault policy and a native fault resetting the board, which boots again on its flash.
+  it("gives the same frame log in Node and in our VM across board resets", () => {
+    const steps = scenario("reset");
+    const node = runOnBoard(steps);
+    expect(node.filter((line) => line.split(" ")[1] === String(frameType("boot")))).toHaveLength(2);
     expect(firstDifference(node, replayNative(steps))).toBeUndefined();
   });
 });

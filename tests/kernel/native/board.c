@@ -11,6 +11,7 @@
 #include "aios/images.h"
 #include "aios/kernel_host.h"
 #include "aios/link.h"
+#include "aios/wire.h"
 #include "hal/alarm.h"
 #include "hal/clock.h"
 #include "hal/cpu.h"
@@ -101,9 +102,32 @@ void hal_alarm_set(uint64_t at_us)
 
 void hal_reset(aios_reset_cause_t cause)
 {
-    char detail[16];
-    snprintf(detail, sizeof detail, "cause %d", (int)cause);
-    replay_fail("the board was reset, which the replay host does not model", detail);
+    replay_reset(cause);
+}
+
+/* ---- what outlives a reset: the clock, the frame sequence and the flash ------------------ */
+
+bool replay_board_save(FILE *file)
+{
+    return fwrite(&replay_now, sizeof replay_now, 1, file) == 1 &&
+           fwrite(&next_seq, sizeof next_seq, 1, file) == 1 &&
+           fwrite(flash, sizeof flash, 1, file) == 1;
+}
+
+bool replay_board_load(FILE *file, aios_reset_cause_t cause)
+{
+    uint8_t payload[AIOS_MAX_PAYLOAD_BYTES];
+    aios_writer_t w;
+    if (fread(&replay_now, sizeof replay_now, 1, file) != 1 ||
+        fread(&next_seq, sizeof next_seq, 1, file) != 1 ||
+        fread(flash, sizeof flash, 1, file) != 1) {
+        return false;
+    }
+    flash_ready = true;
+    /* The simulator's board announces itself as "sim", "kernel-tests". */
+    aios_writer_init(&w, payload, sizeof payload);
+    aios_encode_boot(&w, "sim", "kernel-tests", (uint8_t)cause, AIOS_PROTOCOL_VERSION);
+    return core_link_emit(AIOS_FRAME_BOOT, w.data, w.length);
 }
 
 void hal_watchdog_feed(void) {}

@@ -12,17 +12,21 @@
  *   run US                runs the board for US µs of virtual time
  *   fault AGENT KIND ERR  the core reports a fault (k_fault)
  * The kernel boots at the first line that is not an image. Frames go to stdout as Board.log()
- * prints them: "<timestamp µs> <type> <payload hex>". */
+ * prints them: "<timestamp µs> <type> <payload hex>". A board reset restarts the process with
+ * SCRIPT and a resume file (replay_reset), which boots again where the simulator would. */
+#define _POSIX_C_SOURCE 200809L
 #include "replay.h"
 
 #include "aios/agents.h"
 #include "aios/core_config.h"
 #include "aios/kernel_host.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The fuel a step may burn before the replay gives up on it (Node would run it forever). */
 #define STEP_FUEL_LIMIT 2000000000u
@@ -31,6 +35,20 @@
 #define MAX_LINE_BYTES 8192u
 
 static const double fuel_per_us = AIOS_FUEL_PER_US;
+
+/* Where the replay is, and what a reset hands to the process that carries on. */
+typedef struct {
+    int32_t cause;
+    long line;        /* the script line that reset the board */
+    double run_until; /* the end of the run it interrupted, or -1 */
+} resume_t;
+
+static const char *program;
+static const char *script_path;
+static long script_line;
+/* After a reset: the line that caused it (the lines up to it are done). */
+static long resumed_line = -1;
+static double run_until = -1;
 
 static int64_t min3(int64_t a, int64_t b, int64_t c)
 {
@@ -129,10 +147,11 @@ static void slice(double until)
     }
 }
 
-static void run(double us)
+/* Runs the board until `until` µs (Board.run); a reset on the way carries on there. */
+static void run_to(double until)
 {
-    double until = replay_now + us;
     int idle_loops = 0;
+    run_until = until;
     while (replay_now < until) {
         double before = replay_now;
         slice(until);
@@ -141,6 +160,7 @@ static void run(double us)
             replay_fail("no progress", NULL);
         }
     }
+    run_until = -1;
 }
 
 static int hex_digit(char c)
@@ -169,13 +189,48 @@ static void command(const char *hex)
     replay_command(wire, length);
 }
 
-static void boot(void)
+void replay_reset(aios_reset_cause_t cause)
+{
+    static char path[4096];
+    resume_t resume = {(int32_t)cause, script_line > resumed_line ? script_line : resumed_line,
+                       run_until};
+    snprintf(path, sizeof path, "%s.resume", script_path);
+    FILE *file = fopen(path, "wb");
+    bool saved =
+        file != NULL && fwrite(&resume, sizeof resume, 1, file) == 1 && replay_board_save(file);
+    if (file == NULL || fclose(file) != 0 || !saved) {
+        replay_fail("cannot write the resume file", path);
+    }
+    fflush(stdout);
+    execl("/proc/self/exe", program, script_path, path, (char *)NULL);
+    replay_fail("cannot restart after a reset", strerror(errno));
+}
+
+/* Boots the kernel; after a reset, first restores what survived it and skips the script up to
+ * the line that reset the board, finishing the run it interrupted. */
+static void boot(const char *resume_path)
 {
     char detail[16];
+    resume_t resume = {0, -1, -1};
+    if (resume_path != NULL) {
+        FILE *file = fopen(resume_path, "rb");
+        bool loaded = file != NULL && fread(&resume, sizeof resume, 1, file) == 1 &&
+                      replay_board_load(file, (aios_reset_cause_t)resume.cause);
+        if (file != NULL) {
+            fclose(file);
+        }
+        if (!loaded || remove(resume_path) != 0) {
+            replay_fail("cannot read the resume file", resume_path);
+        }
+    }
     int32_t status = core_kernel_boot();
     if (status != 0) {
         snprintf(detail, sizeof detail, "%d", (int)status);
         replay_fail("the kernel did not boot", detail);
+    }
+    resumed_line = resume.line;
+    if (resume.run_until >= 0) {
+        run_to(resume.run_until);
     }
 }
 
@@ -183,15 +238,17 @@ int main(int argc, char **argv)
 {
     static char line[MAX_LINE_BYTES];
     bool booted = false;
-    if (argc != 2) {
+    if (argc != 2 && argc != 3) {
         fprintf(stderr, "usage: aios-replay SCRIPT\n");
         return 2;
     }
-    FILE *script = fopen(argv[1], "r");
+    program = argv[0];
+    script_path = argv[1];
+    FILE *script = fopen(script_path, "r");
     if (script == NULL) {
-        replay_fail("cannot open the script", argv[1]);
+        replay_fail("cannot open the script", script_path);
     }
-    while (fgets(line, sizeof line, script) != NULL) {
+    for (script_line = 0; fgets(line, sizeof line, script) != NULL; script_line++) {
         char word[16], text[MAX_LINE_BYTES];
         long long a = 0, b = 0, c = 0;
         line[strcspn(line, "\n")] = '\0';
@@ -203,13 +260,16 @@ int main(int argc, char **argv)
             continue;
         }
         if (!booted) {
-            boot();
+            boot(argc == 3 ? argv[2] : NULL);
             booted = true;
+        }
+        if (script_line <= resumed_line) {
+            continue;
         }
         if (strcmp(word, "command") == 0 && sscanf(line, "command %8191s", text) == 1) {
             command(text);
         } else if (strcmp(word, "run") == 0 && sscanf(line, "run %lld", &a) == 1) {
-            run((double)a);
+            run_to(replay_now + (double)a);
         } else if (strcmp(word, "fault") == 0 &&
                    sscanf(line, "fault %lld %lld %lld", &a, &b, &c) == 3) {
             core_kernel_enter(CORE_KERNEL_FAULT, (int32_t)a, (int32_t)b, (int32_t)c);
@@ -219,7 +279,7 @@ int main(int argc, char **argv)
     }
     fclose(script);
     if (!booted) {
-        boot();
+        boot(argc == 3 ? argv[2] : NULL);
     }
     return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -8,9 +8,12 @@
 #ifndef REPLAY_H
 #define REPLAY_H
 
+#include "aios/generated/protocol.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* The virtual clock in µs. A double, as the simulator's Number: fuel is charged in
  * pay / fuelPerUs steps and the two hosts must round the same way. */
@@ -31,6 +34,14 @@ replay_agent_t *replay_agent(uint16_t agent);
 
 /* Prints `message` (with `detail`) to stderr and exits 1: the replay cannot go on. */
 void replay_fail(const char *message, const char *detail);
+
+/* Resets the board: this process ends and a fresh one carries on with the script, as a
+ * device's RAM starts over; the clock, the frame sequence and the flash survive. */
+void replay_reset(aios_reset_cause_t cause);
+/* What survives, written to and read back from the resume file; loading also sends the boot
+ * frame the simulator sends after a reset. */
+bool replay_board_save(FILE *file);
+bool replay_board_load(FILE *file, aios_reset_cause_t cause);
 
 /* Loads an image file; kernel.wasm first, then the agents in image-id order. */
 void replay_load_image(const char *path);
