@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Cap, Sys } from "./sim/abi.ts";
-import { Board } from "./sim/board.ts";
+import { Board, spawnValues } from "./sim/board.ts";
 import { ensureBuilt } from "./sim/build.ts";
 import { errorCode, schema } from "./sim/schema.ts";
 
@@ -36,20 +36,10 @@ describe("error taxonomy", () => {
 
   it("answers a host command with the host's correlation id on everything it causes, including a refusal", () => {
     const board = new Board();
-    board.command("agent_spawn", {
-      correlation: 0x1234,
-      image: 1,
-      caps: Cap.EVENTS_PUBLISH,
-      group: 0,
-      weight: 100,
-      hints: 0,
-      budget_us: 0,
-      period_us: 0,
-      arg0: 0,
-      arg1: 0,
-      arg2: 0,
-      arg3: 0,
-    });
+    board.command(
+      "agent_spawn",
+      spawnValues("spinner", { correlation: 0x1234, caps: Cap.EVENTS_PUBLISH }),
+    );
     const caused = board.events.filter((e) => e.fields.correlation === 0x1234).map((e) => e.kind);
     expect(caused).toEqual(["cap_granted", "agent_spawned"]);
     expect(board.command("agent_kill", { correlation: 0x99, agent: 4000 })).toBe(

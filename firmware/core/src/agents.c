@@ -493,12 +493,18 @@ int32_t core_agent_snapshot(uint16_t agent, uint32_t index)
         return -AIOS_ERR_SYSTEM_OUT_OF_MEMORY;
     }
     if (slot != running) {
-        return snapshot_now(slot, index);
+        int32_t status = snapshot_now(slot, index);
+        if (status < 0) {
+            return status;
+        }
+    } else {
+        deferred.kind = DEFERRED_SNAPSHOT;
+        deferred.slot = index;
+        snapshots[index].used = false;
     }
+    /* The size the kernel charges is the instance's memory either way: a snapshot of the caller
+     * is only taken when its run returns, so the size with its VM state is not known yet. */
     vm_memory_t *memory = vm_instance_memory(slot->instance);
-    deferred.kind = DEFERRED_SNAPSHOT;
-    deferred.slot = index;
-    snapshots[index].used = false;
     return memory != NULL ? (int32_t)memory->bytes : 0;
 }
 
@@ -610,18 +616,21 @@ core_slice_end_t core_agent_run(uint16_t agent, uint32_t *fuel_used)
     }
     *fuel_used = slot->fuel > left ? slot->fuel - left : 0;
     slot->fuel = left;
+    vm_exit_t outcome = status == HAL_DOMAIN_OK ? (vm_exit_t)exit : VM_EXIT_TRAP;
+    /* Settled before the deferred copies: a clone the step asked for must not inherit the step
+     * that has just finished as still pending (its first run would replay the original's
+     * result instead of calling `step`). */
+    slot->call_pending = outcome == VM_EXIT_YIELD;
+    if (outcome != VM_EXIT_DONE && outcome != VM_EXIT_YIELD) {
+        slot->trap = exit == VM_EXIT_TRAP ? vm_trap(slot->instance) : VM_TRAP_HOST;
+    }
     run_deferred(slot);
-    switch (status == HAL_DOMAIN_OK ? (vm_exit_t)exit : VM_EXIT_TRAP) {
+    switch (outcome) {
     case VM_EXIT_DONE:
-        slot->call_pending = false;
         return CORE_SLICE_STEP_DONE;
     case VM_EXIT_YIELD:
         return CORE_SLICE_PREEMPTED;
-    case VM_EXIT_BLOCKED:
-    case VM_EXIT_TRAP:
     default:
-        slot->call_pending = false;
-        slot->trap = exit == VM_EXIT_TRAP ? vm_trap(slot->instance) : VM_TRAP_HOST;
         return CORE_SLICE_TRAPPED;
     }
 }

@@ -608,7 +608,7 @@ static void tick_if_due(void)
 }
 
 /* Maps a VM trap onto the taxonomy (schema errors 19..28 follow the VM's trap order). */
-static int32_t trap_error(vm_status_t trap)
+int32_t core_kernel_trap_error(vm_status_t trap)
 {
     if (trap >= VM_TRAP_UNREACHABLE && trap <= VM_TRAP_HOST) {
         return AIOS_ERR_VM_TRAP_UNREACHABLE + ((int32_t)trap - VM_TRAP_UNREACHABLE);
@@ -649,7 +649,7 @@ uint64_t core_kernel_run(void)
         used += fuel;
         if (end == CORE_SLICE_TRAPPED) {
             call_i(K_FAULT, agent, AIOS_FAULT_KIND_VM_TRAP,
-                   trap_error(core_agent_trap((uint16_t)agent)));
+                   core_kernel_trap_error(core_agent_trap((uint16_t)agent)));
             break;
         }
         if (end == CORE_SLICE_FAULTED) {
@@ -669,4 +669,11 @@ uint64_t core_kernel_run(void)
     }
     tick_if_due();
     return 0;
+}
+
+int32_t core_kernel_enter(core_kernel_entry_t entry, int32_t a, int32_t b, int32_t c)
+{
+    static const enum kernel_export exported[] = {K_TICK, K_SCHEDULE, K_STEP_END, K_SLICE_END,
+                                                  K_FAULT};
+    return call_i(exported[entry], a, b, c);
 }

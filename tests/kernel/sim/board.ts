@@ -73,6 +73,32 @@ export function loadImage(name: AgentName): Image {
   return image;
 }
 
+/** A host command as it travels on the wire (correlation 0 unless given). */
+export function commandWire(name: string, values: Record<string, unknown>): Uint8Array {
+  return encodeCommand(name, { correlation: 0, ...values }, 0);
+}
+
+/** The fields of an `agent_spawn` of `name`: the given ones over the defaults. */
+export function spawnValues(
+  name: AgentName,
+  values: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    image: imageId(name),
+    caps: 0,
+    group: 0,
+    weight: 100,
+    hints: 0,
+    budget_us: 0,
+    period_us: 0,
+    arg0: 0,
+    arg1: 0,
+    arg2: 0,
+    arg3: 0,
+    ...values,
+  };
+}
+
 export class Board {
   now = 0;
   alarm = -1;
@@ -218,7 +244,7 @@ export class Board {
 
   /** A host command by schema name, through the wire encoding; returns k_command's status. */
   command(name: string, values: Record<string, unknown>): number {
-    const wire = encodeCommand(name, { correlation: 0, ...values }, 0);
+    const wire = commandWire(name, values);
     const frame = decodeWireFrame(wire.subarray(0, wire.length - 1));
     if (typeof frame === "string") throw new Error(`bad command frame: ${frame}`);
     new Uint8Array(this.kernel.memory.buffer).set(frame.payload, this.kernel.k_command_buffer());
@@ -228,20 +254,7 @@ export class Board {
   /** Spawns `name` by host command; returns the new agent's id. */
   spawn(name: AgentName, values: Record<string, unknown> = {}): number {
     const before = this.eventsOf("agent_spawned").length;
-    const status = this.command("agent_spawn", {
-      image: imageId(name),
-      caps: 0,
-      group: 0,
-      weight: 100,
-      hints: 0,
-      budget_us: 0,
-      period_us: 0,
-      arg0: 0,
-      arg1: 0,
-      arg2: 0,
-      arg3: 0,
-      ...values,
-    });
+    const status = this.command("agent_spawn", spawnValues(name, values));
     if (status !== 0) return status;
     return Number(this.eventsOf("agent_spawned")[before]?.fields.agent);
   }

@@ -6,8 +6,9 @@
  * be told to lose power after N operations.
  */
 import { createHash } from "node:crypto";
+import { ByteWriter } from "../../../host-tools/src/protocol/wire.ts";
 import type { Board } from "./board.ts";
-import { errorCode } from "./schema.ts";
+import { errorCode, frameType } from "./schema.ts";
 
 export class BoardReset extends Error {
   constructor(readonly resetCause: number) {
@@ -169,10 +170,19 @@ export function coreImports(board: Board): WebAssembly.ModuleImports {
       board.snapshots.delete(slot);
     },
     io_submit: (agent: number, channel: number, ptr: number, len: number) => {
+      // As the device: the bytes go to the host in one agent_io frame, so at most 255 are taken.
+      const taken = Math.min(len, 255);
       const memory = board.vms.get(agent)?.bytes();
-      if (memory === undefined || ptr < 0 || ptr + len > memory.length) return outOfBounds;
-      board.io.push({ agent, channel, data: memory.slice(ptr, ptr + len) });
-      return len;
+      if (memory === undefined || ptr < 0 || taken < 0 || ptr + taken > memory.length)
+        return outOfBounds;
+      const data = memory.slice(ptr, ptr + taken);
+      board.io.push({ agent, channel, data });
+      const w = new ByteWriter();
+      w.u16(agent);
+      w.u8(channel);
+      w.span(data);
+      board.record(frameType("agent_io"), w.bytes());
+      return taken;
     },
   };
 }

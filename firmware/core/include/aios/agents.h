@@ -59,6 +59,9 @@ aios_fault_kind_t core_agent_fault_kind(uint16_t agent);
 /* The agent's instance, or NULL (none, or garbage after a fault). */
 vm_instance_t *core_agent_instance(uint16_t agent);
 
+/* Stores the instance (memory, globals, VM state) in snapshot `slot`; returns its memory bytes
+ * (what the kernel charges) or -(error code). The running agent's own snapshot is taken when
+ * its run returns. */
 int32_t core_agent_snapshot(uint16_t agent, uint32_t slot);
 int32_t core_agent_restore(uint16_t agent, uint32_t slot);
 void core_agent_snapshot_drop(uint32_t slot);
