@@ -60,6 +60,14 @@ async function compile(args: string[], output: string): Promise<void> {
   renameSync(temporary, output);
 }
 
+/** Compiles one agent (an AssemblyScript entry file) to `output` as the firmware's agents are. */
+export function compileAgent(entry: string, output: string): Promise<void> {
+  return compile(
+    [entry, "--runtime", "stub", "--use", "abort=", "--initialMemory", "1", "-O3"],
+    output,
+  );
+}
+
 export async function buildWasm(): Promise<{ kernel: string; agents: string[] }> {
   const flags = statSync(fileURLToPath(import.meta.url)).mtimeMs;
   const kernelSources = Math.max(newestSource(join(repoRoot, "firmware/kernel")), flags);
@@ -76,11 +84,7 @@ export async function buildWasm(): Promise<{ kernel: string; agents: string[] }>
     const output = join(agentsWasmDir, `${name}.wasm`);
     agents.push(output);
     if (!stale(output, agentSources)) continue;
-    const entry = join(repoRoot, "agents", name, "index.ts");
-    await compile(
-      [entry, "--runtime", "stub", "--use", "abort=", "--initialMemory", "1", "-O3"],
-      output,
-    );
+    await compileAgent(join(repoRoot, "agents", name, "index.ts"), output);
   }
   return { kernel: kernelWasm, agents };
 }
