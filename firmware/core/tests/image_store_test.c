@@ -134,7 +134,8 @@ int main(void)
                                         test_from_hex(text[1], bytes[1], sizeof bytes[1]),
                                         bytes[2],
                                         test_from_hex(text[2], bytes[2], sizeof bytes[2])};
-            answer(core_store_begin(&begin, &received), "ok %lu\n", received, 0);
+            int32_t status = core_store_begin(&begin, &received);
+            answer(status, "ok %lu\n", received, 0);
         } else if (strcmp(op, "chunk") == 0 &&
                    sscanf(line, "%*s %lu %lu %1099s", &a, &b, text[0]) == 3) {
             size_t length = test_from_hex(text[0], bytes[3], sizeof bytes[3]);
