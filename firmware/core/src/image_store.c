@@ -9,6 +9,73 @@
 
 #include <string.h>
 
+#if AIOS_IMAGE_STORE_BANKS == 0
+/* A board without room for the store (board.json "core" {"imageStoreBanks": 0}): every store
+ * command is refused and only the built-in images exist. */
+int32_t core_store_init(void)
+{
+    return -AIOS_ERR_IMAGE_STORE_FAILED;
+}
+
+int32_t core_store_begin(const core_store_begin_t *begin, uint32_t *received)
+{
+    (void)begin;
+    (void)received;
+    return -AIOS_ERR_IMAGE_STORE_FAILED;
+}
+
+int32_t core_store_chunk(uint32_t offset, uint32_t crc, const uint8_t *data, size_t length,
+                         uint32_t *received)
+{
+    (void)offset;
+    (void)crc;
+    (void)data;
+    (void)length;
+    (void)received;
+    return -AIOS_ERR_IMAGE_NO_INSTALL;
+}
+
+int32_t core_store_commit(const uint8_t *name, size_t name_length, const core_store_entry_t **entry)
+{
+    (void)name;
+    (void)name_length;
+    (void)entry;
+    return -AIOS_ERR_IMAGE_NO_INSTALL;
+}
+
+void core_store_abort(void) {}
+
+int32_t core_store_remove(const uint8_t *name, size_t name_length, uint16_t *id)
+{
+    (void)name;
+    (void)name_length;
+    (void)id;
+    return -AIOS_ERR_IMAGE_UNKNOWN;
+}
+
+const core_store_entry_t *core_store_staging(void)
+{
+    return NULL;
+}
+
+const core_store_entry_t *core_store_entry(size_t index)
+{
+    (void)index;
+    return NULL;
+}
+
+size_t core_store_free(void)
+{
+    return 0;
+}
+
+const core_image_t *core_store_image(uint32_t id)
+{
+    (void)id;
+    return NULL;
+}
+#else
+
 #define HEADER_MAGIC 0x474d4941u /* "AIMG" */
 #define RECORD_TAG "AIOS-IMAGE-1"
 #define STAGING_NONE 0xffu
@@ -438,3 +505,4 @@ const core_image_t *core_store_image(uint32_t id)
     store.image.transient = true;
     return &store.image;
 }
+#endif

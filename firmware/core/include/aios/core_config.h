@@ -74,8 +74,9 @@
 #endif
 
 /* The image store (image_store.h): banks, each holding one installed image version (one bank
- * is kept free for staging an install), and the largest installable image, in bytes. The
- * storage area must hold AIOS_KERNEL_FLASH_BYTES + banks * (512 + image bytes). */
+ * is kept free for staging an install; 0 leaves the store out), and the largest installable
+ * image, in bytes. The storage area must hold AIOS_KERNEL_FLASH_BYTES + banks * (512 + image
+ * bytes); the store also takes about 0.5 KiB of RAM per bank plus one image. */
 #ifndef AIOS_IMAGE_STORE_BANKS
 #define AIOS_IMAGE_STORE_BANKS 4u
 #endif
