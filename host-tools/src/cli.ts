@@ -77,7 +77,8 @@ Exit codes:
   0  success            1  usage error (bad option, unknown board)
   2  timeout            3  the device reported a fault
   4  serial link error  5  build tool or emulator missing or failed
-  6  a hil scenario failed`;
+  6  a hil scenario failed
+A command the device refuses (e.g. image_bad_signature) exits 1 and names the error.`;
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command("aios")

@@ -15,7 +15,7 @@ import {
   type KeyObject,
   sign,
 } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { compileAgent } from "../build/wasm.ts";
 import { UsageError } from "../errors.ts";
@@ -148,7 +148,7 @@ export function generateKeyPair(
 }
 
 export function publicKeyHex(key: KeyObject): string {
-  const jwk = createPublicKey(key).export({ format: "jwk" });
+  const jwk = (key.type === "public" ? key : createPublicKey(key)).export({ format: "jwk" });
   return Buffer.from(String(jwk.x), "base64url").toString("hex");
 }
 
@@ -241,8 +241,12 @@ export async function buildImage(source: string, options: BuildImageOptions): Pr
 /** Loads what `aios agent build` wrote: the .agent.json file, or the folder holding one. */
 export function loadImage(path: string): BuiltImage {
   let file = path;
-  if (existsSync(path) && statSync(path).isDirectory())
-    file = join(path, `${basename(resolve(path))}.agent.json`);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    const found = readdirSync(path).filter((name) => name.endsWith(".agent.json"));
+    if (found.length !== 1)
+      throw new UsageError(`${path} holds ${found.length} .agent.json files; name one of them`);
+    file = join(path, found[0] ?? "");
+  }
   let parsed: BuiltImage & { format?: string; wasm: unknown };
   try {
     parsed = JSON.parse(readFileSync(file, "utf8")) as typeof parsed;

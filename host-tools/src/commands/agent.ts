@@ -215,7 +215,7 @@ export function agentKeygenCommand(
   ctx: CommandContext,
 ): void {
   const prefix = options.out ?? join(repoRoot, "keys/development-only");
-  const paths = generateKeyPair(prefix, options.force || options.out === undefined);
+  const paths = generateKeyPair(prefix, options.force);
   const publicKey = publicKeyHex(loadPrivateKey(paths.private));
   if (options.json) ctx.out(JSON.stringify({ ...paths, publicKey }));
   else {
