@@ -5,7 +5,12 @@
 
 #include <string.h>
 
-#define STORAGE_BYTES 8192u
+/* The kernel's persistent regions (8 KiB) and the image store (firmware/core image_store.h);
+ * board.json "core" {"flashStorageBytes"} resizes it. */
+#ifndef AIOS_FLASH_STORAGE_BYTES
+#define AIOS_FLASH_STORAGE_BYTES 65536u
+#endif
+#define STORAGE_BYTES AIOS_FLASH_STORAGE_BYTES
 #define STORAGE_MARKER 0xF1A5B007u
 
 __attribute__((section(".noinit"))) static struct {

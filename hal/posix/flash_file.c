@@ -9,7 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#define STORAGE_BYTES 8192u
+/* The kernel's persistent regions (8 KiB) and the image store (firmware/core image_store.h);
+ * board.json "core" {"flashStorageBytes"} resizes it. */
+#ifndef AIOS_FLASH_STORAGE_BYTES
+#define AIOS_FLASH_STORAGE_BYTES 65536u
+#endif
+#define STORAGE_BYTES AIOS_FLASH_STORAGE_BYTES
 
 static int storage_fd = -1;
 

@@ -6,10 +6,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { defaultBoard } from "./boards.ts";
 import {
+  agentBuildCommand,
+  agentInstallCommand,
+  agentKeygenCommand,
   agentKillCommand,
   agentListCommand,
+  agentRemoveCommand,
   agentSpawnCommand,
+  agentStartCommand,
   agentStatsCommand,
+  agentStopCommand,
   deployCommand,
 } from "./commands/agent.ts";
 import { boardsCommand } from "./commands/boards.ts";
@@ -71,7 +77,8 @@ Exit codes:
   0  success            1  usage error (bad option, unknown board)
   2  timeout            3  the device reported a fault
   4  serial link error  5  build tool or emulator missing or failed
-  6  a hil scenario failed`;
+  6  a hil scenario failed
+A command the device refuses (e.g. image_bad_signature) exits 1 and names the error.`;
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command("aios")
@@ -198,9 +205,10 @@ export function buildProgram(ctx: CommandContext): Command {
     .action((image, o) => agentSpawnCommand(image, o, ctx));
   agent
     .command("kill <id>")
-    .description("stop an agent")
+    .description("stop an agent by its id")
     .addOption(boardOption())
     .addOption(portOption())
+    .option("--json", "print the result as JSON", false)
     .action((id, o) => agentKillCommand(integer(id), o, ctx));
   agent
     .command("stats")
@@ -211,9 +219,85 @@ export function buildProgram(ctx: CommandContext): Command {
     .action((o) => agentStatsCommand(o, ctx));
   agent
     .command("list")
-    .description("the agent images built into the firmware, with ids, sizes and SHA-256")
-    .option("--json", "one JSON object per image", false)
+    .description(
+      "images built into the firmware; with --board or --port also the installed images and the running agents",
+    )
+    .addOption(boardOption())
+    .addOption(portOption())
+    .option("--json", "one JSON object per image and per running agent", false)
     .action((o) => agentListCommand(o, ctx));
+  agent
+    .command("build <source>")
+    .description(
+      "compile an agent (a folder with index.ts and agent.json, or a .ts file), write its manifest and sign both",
+    )
+    .option(
+      "-o, --out <dir>",
+      "where to write <name>.wasm and <name>.agent.json (build/install/<name>)",
+    )
+    .option("--key <file>", "Ed25519 private key, PEM (keys/development-only.private.pem)")
+    .option("--name <name>", "image name (agent.json, or the folder's name)")
+    .option("--version <version>", "image version (agent.json, or 0.0.0)")
+    .option("--caps <names>", "capability flags, comma-separated", names)
+    .option("--weight <n>", "fair-share weight", integer)
+    .option("--budget-us <n>", "deadline class: CPU budget per period", integer)
+    .option("--period-us <n>", "deadline class: period", integer)
+    .addOption(
+      new Option("--restart <policy>", "what a fault does").choices([
+        "never",
+        "on_failure",
+        "always",
+      ]),
+    )
+    .option("--memory-cap <bytes>", "most linear memory the agent may hold", integer)
+    .option("--json", "print the result as JSON", false)
+    .addHelpText(
+      "after",
+      "\nExample:\n  aios agent build agents/counter-v1 --name counter --version 1.0.0",
+    )
+    .action((source, o) => agentBuildCommand(source, o, ctx));
+  agent
+    .command("keygen")
+    .description("make an Ed25519 signing key pair (default: the development pair in keys/)")
+    .option("-o, --out <prefix>", "write <prefix>.private.pem and <prefix>.public.hex")
+    .option("--force", "replace existing files", false)
+    .option("--json", "print the paths and the public key as JSON", false)
+    .action((o) => agentKeygenCommand(o, ctx));
+  agent
+    .command("install <built>")
+    .description(
+      "send a built image (<name>.agent.json or its folder) to the device's store; resumes an interrupted install",
+    )
+    .addOption(boardOption())
+    .addOption(portOption())
+    .option("--chunk-bytes <n>", "bytes per chunk (at most 255)", positiveNumber)
+    .option("--json", "print the result as JSON", false)
+    .addHelpText(
+      "after",
+      "\nExample:\n  aios agent build agents/spinner && aios agent install build/install/spinner --port /dev/ttyACM0",
+    )
+    .action((built, o) => agentInstallCommand(built, o, ctx));
+  agent
+    .command("start <name>")
+    .description("start an installed image as an agent, as its manifest says")
+    .addOption(boardOption())
+    .addOption(portOption())
+    .option("--json", "print the agent id as JSON", false)
+    .action((name, o) => agentStartCommand(name, o, ctx));
+  agent
+    .command("stop <name>")
+    .description("kill every agent running an installed image")
+    .addOption(boardOption())
+    .addOption(portOption())
+    .option("--json", "print the stopped agents as JSON", false)
+    .action((name, o) => agentStopCommand(name, o, ctx));
+  agent
+    .command("rm <name>")
+    .description("remove an installed image from the device's store (running agents keep running)")
+    .addOption(boardOption())
+    .addOption(portOption())
+    .option("--json", "print the result as JSON", false)
+    .action((name, o) => agentRemoveCommand(name, o, ctx));
 
   program
     .command("deploy <manifest>")

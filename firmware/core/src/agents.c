@@ -19,9 +19,10 @@
 
 /* The inputs and outputs of the code inside a domain, which can read nothing outside it. */
 typedef struct {
-    const uint8_t *image; /* load: the image (flash) and its length */
+    const uint8_t *image; /* load: the image (flash, or the tail of module_arena) */
     size_t image_length;
-    vm_module_t *module; /* load: what it built */
+    size_t module_arena_bytes; /* load: the part of module_arena the compiled form may use */
+    vm_module_t *module;       /* load: what it built */
     vm_instance_t *instance;
     uint32_t step_func;
     uint32_t fuel;       /* step: the fuel for vm_run */
@@ -241,7 +242,7 @@ static uint32_t load_inside(void *context)
     size_t need;
     uint32_t start;
     vm_status_t status = vm_module_load(&run->module, run->image, run->image_length,
-                                        arena->module_arena, sizeof arena->module_arena, NULL);
+                                        arena->module_arena, run->module_arena_bytes, NULL);
     if (status == VM_OK) {
         status = vm_instance_arena_size(run->module, &config, &need);
     }
@@ -290,6 +291,20 @@ static int32_t instantiate(agent_slot_t *slot, uint32_t image)
     memset(run, 0, sizeof *run);
     run->image = bytes->bytes;
     run->image_length = bytes->length;
+    run->module_arena_bytes = sizeof slot->arena->module_arena;
+    if (bytes->transient) {
+        /* An installed image read out of the store: the module keeps pointing into its bytes,
+         * and code inside the domain can read only its own arena (and flash), so the bytes go
+         * to the end of the slot's module arena and the compiled form gets the rest. */
+        size_t tail = (bytes->length + 7u) & ~(size_t)7u;
+        if (tail >= run->module_arena_bytes) {
+            return -AIOS_ERR_SYSTEM_OUT_OF_MEMORY;
+        }
+        run->module_arena_bytes -= tail;
+        uint8_t *copy = (uint8_t *)slot->arena->module_arena + run->module_arena_bytes;
+        memcpy(copy, bytes->bytes, bytes->length);
+        run->image = copy;
+    }
     run->in_setup = true;
     slot->in_setup = true;
     slot->faulted = false;
@@ -331,6 +346,16 @@ bool core_agents_init(core_syscall_fn syscall, core_grow_fn grow, core_fault_fn 
                                  HAL_DOMAIN_OK;
     }
     return domains;
+}
+
+bool core_agent_at(size_t index, uint16_t *agent, uint32_t *image)
+{
+    if (index >= AIOS_AGENT_SLOTS || !slots[index].used) {
+        return false;
+    }
+    *agent = slots[index].agent;
+    *image = slots[index].image;
+    return true;
 }
 
 int32_t core_agent_spawn(uint16_t agent, uint32_t image)

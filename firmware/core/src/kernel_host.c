@@ -585,8 +585,8 @@ int32_t core_kernel_boot(void)
         }
     }
     command_buffer = (uint32_t)call_i(K_COMMAND_BUFFER, 0, 0, 0);
-    return call_i(K_BOOT, (int32_t)sizeof store.kernel.region_arena, (int32_t)hal_flash_size(),
-                  (int32_t)AIOS_FUEL_PER_US);
+    return call_i(K_BOOT, (int32_t)sizeof store.kernel.region_arena,
+                  (int32_t)AIOS_KERNEL_FLASH_BYTES, (int32_t)AIOS_FUEL_PER_US);
 }
 
 int32_t core_kernel_command(uint8_t type, const uint8_t *payload, size_t length)

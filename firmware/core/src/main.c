@@ -2,6 +2,8 @@
  * answer commands, run the slices the kernel schedules and send a heartbeat each period. */
 #include "aios/agents.h"
 #include "aios/config.h"
+#include "aios/image_commands.h"
+#include "aios/image_store.h"
 #include "aios/kernel_host.h"
 #include "aios/link.h"
 #include "hal/clock.h"
@@ -108,6 +110,9 @@ static void handle_command(const aios_frame_t *command)
         return;
     }
     default:
+        if (core_image_command(command)) {
+            return;
+        }
         if (command->type >= AIOS_FIRST_KERNEL_COMMAND && kernel_running) {
             /* The kernel reports its own refusals (command_error with the correlation id). */
             (void)core_kernel_command(command->type, command->payload, command->payload_length);
@@ -143,6 +148,9 @@ int main(void)
 
     if (hal_watchdog_start(AIOS_WATCHDOG_TIMEOUT_US) != 0) {
         emit_log(AIOS_SEVERITY_WARNING, "no hardware watchdog on this board");
+    }
+    if (core_store_init() != 0) {
+        emit_log(AIOS_SEVERITY_WARNING, "no room for the image store in this board's flash");
     }
     /* Without a kernel the board still answers pings and reports faults, so the host can see
      * why (the log event core_kernel_boot sent). */

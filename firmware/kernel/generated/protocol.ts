@@ -42,6 +42,7 @@ export enum ErrorCategory {
   Service = 8,
   Io = 9,
   System = 10,
+  Image = 11,
 }
 
 export enum Escalation {
@@ -130,6 +131,11 @@ export enum FrameType {
   Slice = 8,
   FaultInjection = 9,
   DomainBenchResult = 10,
+  ImageProgress = 11,
+  ImageInstalled = 12,
+  ImageInfo = 13,
+  ImageAgent = 14,
+  ImageListEnd = 15,
   AgentSpawned = 16,
   AgentExited = 17,
   AgentKilled = 18,
@@ -179,11 +185,18 @@ export enum FrameType {
   ErrorRaised = 112,
   ErrorAggregate = 113,
   KernelReady = 114,
+  ImageRemoved = 120,
   Ping = 128,
   InjectFault = 129,
   TraceControl = 130,
   InjectAgentFault = 131,
   DomainBench = 132,
+  ImageBegin = 133,
+  ImageChunk = 134,
+  ImageCommit = 135,
+  ImageAbort = 136,
+  ImageList = 137,
+  ImageRemove = 138,
   AgentSpawn = 192,
   AgentKill = 193,
   AgentFaultPolicy = 194,
@@ -267,6 +280,16 @@ export enum ErrorCode {
   SvcHealthFailed = 134,
   SvcWatchdogExpired = 135,
   SyscallUnknown = 144,
+  ImageBadCrc = 160,
+  ImageBadOffset = 161,
+  ImageTooLarge = 162,
+  ImageBadSignature = 163,
+  ImageBadDigest = 164,
+  ImageUnknown = 165,
+  ImageStoreFull = 166,
+  ImageNoInstall = 167,
+  ImageIncomplete = 168,
+  ImageStoreFailed = 169,
 }
 
 export function errorCategory(code: ErrorCode): u8 {
@@ -338,6 +361,16 @@ export function errorCategory(code: ErrorCode): u8 {
     case ErrorCode.SvcHealthFailed: return 8;
     case ErrorCode.SvcWatchdogExpired: return 8;
     case ErrorCode.SyscallUnknown: return 10;
+    case ErrorCode.ImageBadCrc: return 11;
+    case ErrorCode.ImageBadOffset: return 11;
+    case ErrorCode.ImageTooLarge: return 11;
+    case ErrorCode.ImageBadSignature: return 11;
+    case ErrorCode.ImageBadDigest: return 11;
+    case ErrorCode.ImageUnknown: return 11;
+    case ErrorCode.ImageStoreFull: return 11;
+    case ErrorCode.ImageNoInstall: return 11;
+    case ErrorCode.ImageIncomplete: return 11;
+    case ErrorCode.ImageStoreFailed: return 11;
     default: return 0xff;
   }
 }
@@ -411,6 +444,16 @@ export function errorSeverity(code: ErrorCode): u8 {
     case ErrorCode.SvcHealthFailed: return 3;
     case ErrorCode.SvcWatchdogExpired: return 3;
     case ErrorCode.SyscallUnknown: return 2;
+    case ErrorCode.ImageBadCrc: return 2;
+    case ErrorCode.ImageBadOffset: return 2;
+    case ErrorCode.ImageTooLarge: return 3;
+    case ErrorCode.ImageBadSignature: return 3;
+    case ErrorCode.ImageBadDigest: return 3;
+    case ErrorCode.ImageUnknown: return 2;
+    case ErrorCode.ImageStoreFull: return 3;
+    case ErrorCode.ImageNoInstall: return 2;
+    case ErrorCode.ImageIncomplete: return 2;
+    case ErrorCode.ImageStoreFailed: return 3;
     default: return 0xff;
   }
 }
@@ -484,6 +527,16 @@ export function errorEscalation(code: ErrorCode): u8 {
     case ErrorCode.SvcHealthFailed: return 0;
     case ErrorCode.SvcWatchdogExpired: return 0;
     case ErrorCode.SyscallUnknown: return 0;
+    case ErrorCode.ImageBadCrc: return 0;
+    case ErrorCode.ImageBadOffset: return 0;
+    case ErrorCode.ImageTooLarge: return 0;
+    case ErrorCode.ImageBadSignature: return 0;
+    case ErrorCode.ImageBadDigest: return 0;
+    case ErrorCode.ImageUnknown: return 0;
+    case ErrorCode.ImageStoreFull: return 0;
+    case ErrorCode.ImageNoInstall: return 0;
+    case ErrorCode.ImageIncomplete: return 0;
+    case ErrorCode.ImageStoreFailed: return 0;
     default: return 0xff;
   }
 }
@@ -557,6 +610,16 @@ export function errorRetryable(code: ErrorCode): u8 {
     case ErrorCode.SvcHealthFailed: return 1;
     case ErrorCode.SvcWatchdogExpired: return 1;
     case ErrorCode.SyscallUnknown: return 0;
+    case ErrorCode.ImageBadCrc: return 1;
+    case ErrorCode.ImageBadOffset: return 1;
+    case ErrorCode.ImageTooLarge: return 0;
+    case ErrorCode.ImageBadSignature: return 0;
+    case ErrorCode.ImageBadDigest: return 0;
+    case ErrorCode.ImageUnknown: return 0;
+    case ErrorCode.ImageStoreFull: return 0;
+    case ErrorCode.ImageNoInstall: return 0;
+    case ErrorCode.ImageIncomplete: return 1;
+    case ErrorCode.ImageStoreFailed: return 1;
     default: return 0xff;
   }
 }

@@ -4,7 +4,15 @@
  * to build/kernel and build/agents; a build is skipped when its output is newer than every
  * source it depends on.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import asc from "assemblyscript/asc";
@@ -67,6 +75,14 @@ export function agentEntry(name: string): string {
   return existsSync(example) ? example : join(repoRoot, "agents", name, "index.ts");
 }
 
+/** Compiles one agent (an AssemblyScript entry file) to `output` as the firmware's agents are. */
+export function compileAgent(entry: string, output: string): Promise<void> {
+  return compile(
+    [entry, "--runtime", "stub", "--use", "abort=", "--initialMemory", "1", "-O3"],
+    output,
+  );
+}
+
 export async function buildWasm(): Promise<{ kernel: string; agents: string[] }> {
   const flags = statSync(fileURLToPath(import.meta.url)).mtimeMs;
   const kernelSources = Math.max(newestSource(join(repoRoot, "firmware/kernel")), flags);
@@ -83,11 +99,7 @@ export async function buildWasm(): Promise<{ kernel: string; agents: string[] }>
     const output = join(agentsWasmDir, `${name}.wasm`);
     agents.push(output);
     if (!stale(output, agentSources)) continue;
-    const entry = agentEntry(name);
-    await compile(
-      [entry, "--runtime", "stub", "--use", "abort=", "--initialMemory", "1", "-O3"],
-      output,
-    );
+    await compileAgent(agentEntry(name), output);
   }
   return { kernel: kernelWasm, agents };
 }

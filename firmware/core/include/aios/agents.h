@@ -39,6 +39,8 @@ bool core_agents_init(core_syscall_fn syscall, core_grow_fn grow, core_fault_fn 
 /* Instantiate image `image` as agent `agent`. Returns its memory bytes or -(error code);
  * -AIOS_ERR_FAULT_CPU when loading it faulted (the fault handler has the record). */
 int32_t core_agent_spawn(uint16_t agent, uint32_t image);
+/* The agent in instance slot `index` and its image; false when the slot is empty. */
+bool core_agent_at(size_t index, uint16_t *agent, uint32_t *image);
 void core_agent_destroy(uint16_t agent);
 /* A new instance `copy` of `source`'s image holding a copy of its memory. */
 int32_t core_agent_clone(uint16_t source, uint16_t copy);

@@ -67,6 +67,23 @@
 #define AIOS_REGION_ARENA_BYTES 16384u
 #endif
 
+/* Bytes of the storage area (hal/flash.h) given to the kernel's persistent regions, from offset
+ * 0; the image store follows them. */
+#ifndef AIOS_KERNEL_FLASH_BYTES
+#define AIOS_KERNEL_FLASH_BYTES 8192u
+#endif
+
+/* The image store (image_store.h): banks, each holding one installed image version (one bank
+ * is kept free for staging an install; 0 leaves the store out), and the largest installable
+ * image, in bytes. The storage area must hold AIOS_KERNEL_FLASH_BYTES + banks * (512 + image
+ * bytes); the store also takes about 0.5 KiB of RAM per bank plus one image. */
+#ifndef AIOS_IMAGE_STORE_BANKS
+#define AIOS_IMAGE_STORE_BANKS 4u
+#endif
+#ifndef AIOS_IMAGE_MAX_BYTES
+#define AIOS_IMAGE_MAX_BYTES 8192u
+#endif
+
 /* VM fuel per microsecond of CPU on this board: turns the kernel's budgets into fuel. */
 #ifndef AIOS_FUEL_PER_US
 #define AIOS_FUEL_PER_US 4u

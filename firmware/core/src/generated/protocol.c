@@ -72,6 +72,16 @@ static const aios_error_info_t error_table[] = {
     {134, AIOS_ERROR_CATEGORY_SERVICE, AIOS_SEVERITY_ERROR, AIOS_ESCALATION_NONE, true, "svc_health_failed"},
     {135, AIOS_ERROR_CATEGORY_SERVICE, AIOS_SEVERITY_ERROR, AIOS_ESCALATION_NONE, true, "svc_watchdog_expired"},
     {144, AIOS_ERROR_CATEGORY_SYSTEM, AIOS_SEVERITY_WARNING, AIOS_ESCALATION_NONE, false, "syscall_unknown"},
+    {160, AIOS_ERROR_CATEGORY_IMAGE, AIOS_SEVERITY_WARNING, AIOS_ESCALATION_NONE, true, "image_bad_crc"},
+    {161, AIOS_ERROR_CATEGORY_IMAGE, AIOS_SEVERITY_WARNING, AIOS_ESCALATION_NONE, true, "image_bad_offset"},
+    {162, AIOS_ERROR_CATEGORY_IMAGE, AIOS_SEVERITY_ERROR, AIOS_ESCALATION_NONE, false, "image_too_large"},
+    {163, AIOS_ERROR_CATEGORY_IMAGE, AIOS_SEVERITY_ERROR, AIOS_ESCALATION_NONE, false, "image_bad_signature"},
+    {164, AIOS_ERROR_CATEGORY_IMAGE, AIOS_SEVERITY_ERROR, AIOS_ESCALATION_NONE, false, "image_bad_digest"},
+    {165, AIOS_ERROR_CATEGORY_IMAGE, AIOS_SEVERITY_WARNING, AIOS_ESCALATION_NONE, false, "image_unknown"},
+    {166, AIOS_ERROR_CATEGORY_IMAGE, AIOS_SEVERITY_ERROR, AIOS_ESCALATION_NONE, false, "image_store_full"},
+    {167, AIOS_ERROR_CATEGORY_IMAGE, AIOS_SEVERITY_WARNING, AIOS_ESCALATION_NONE, false, "image_no_install"},
+    {168, AIOS_ERROR_CATEGORY_IMAGE, AIOS_SEVERITY_WARNING, AIOS_ESCALATION_NONE, true, "image_incomplete"},
+    {169, AIOS_ERROR_CATEGORY_IMAGE, AIOS_SEVERITY_ERROR, AIOS_ESCALATION_NONE, true, "image_store_failed"},
 };
 
 const aios_error_info_t *aios_error_info(uint16_t code)
@@ -168,6 +178,50 @@ bool aios_encode_domain_bench_result(aios_writer_t *w, uint32_t rounds, uint32_t
     aios_put_u32(w, direct_us);
     aios_put_u32(w, run_us);
     aios_put_u32(w, call_us);
+    return !w->overflow;
+}
+
+bool aios_encode_image_progress(aios_writer_t *w, const char *name, uint32_t received, uint32_t size)
+{
+    aios_put_str(w, name);
+    aios_put_u32(w, received);
+    aios_put_u32(w, size);
+    return !w->overflow;
+}
+
+bool aios_encode_image_installed(aios_writer_t *w, uint16_t id, const char *name, const char *version, uint32_t size, uint32_t sequence)
+{
+    aios_put_u16(w, id);
+    aios_put_str(w, name);
+    aios_put_str(w, version);
+    aios_put_u32(w, size);
+    aios_put_u32(w, sequence);
+    return !w->overflow;
+}
+
+bool aios_encode_image_info(aios_writer_t *w, uint16_t id, const char *name, const char *version, uint32_t size, aios_span_t sha256, aios_span_t manifest)
+{
+    aios_put_u16(w, id);
+    aios_put_str(w, name);
+    aios_put_str(w, version);
+    aios_put_u32(w, size);
+    aios_put_bytes(w, sha256.data, sha256.length);
+    aios_put_bytes(w, manifest.data, manifest.length);
+    return !w->overflow;
+}
+
+bool aios_encode_image_agent(aios_writer_t *w, uint16_t agent, uint16_t image)
+{
+    aios_put_u16(w, agent);
+    aios_put_u16(w, image);
+    return !w->overflow;
+}
+
+bool aios_encode_image_list_end(aios_writer_t *w, uint8_t count, uint8_t free, uint8_t agents)
+{
+    aios_put_u8(w, count);
+    aios_put_u8(w, free);
+    aios_put_u8(w, agents);
     return !w->overflow;
 }
 
@@ -632,6 +686,13 @@ bool aios_encode_kernel_ready(aios_writer_t *w, uint16_t agent, uint32_t correla
     return !w->overflow;
 }
 
+bool aios_encode_image_removed(aios_writer_t *w, uint16_t id, const char *name)
+{
+    aios_put_u16(w, id);
+    aios_put_str(w, name);
+    return !w->overflow;
+}
+
 bool aios_decode_ping(aios_reader_t *r, aios_cmd_ping_t *out)
 {
     out->nonce = aios_get_u32(r);
@@ -660,6 +721,47 @@ bool aios_decode_inject_agent_fault(aios_reader_t *r, aios_cmd_inject_agent_faul
 bool aios_decode_domain_bench(aios_reader_t *r, aios_cmd_domain_bench_t *out)
 {
     out->rounds = aios_get_u32(r);
+    return !r->error && r->offset == r->length;
+}
+
+bool aios_decode_image_begin(aios_reader_t *r, aios_cmd_image_begin_t *out)
+{
+    out->name = aios_get_span(r);
+    out->version = aios_get_span(r);
+    out->size = aios_get_u32(r);
+    out->sha256 = aios_get_span(r);
+    out->signature = aios_get_span(r);
+    out->manifest = aios_get_span(r);
+    return !r->error && r->offset == r->length;
+}
+
+bool aios_decode_image_chunk(aios_reader_t *r, aios_cmd_image_chunk_t *out)
+{
+    out->offset = aios_get_u32(r);
+    out->crc = aios_get_u32(r);
+    out->data = aios_get_span(r);
+    return !r->error && r->offset == r->length;
+}
+
+bool aios_decode_image_commit(aios_reader_t *r, aios_cmd_image_commit_t *out)
+{
+    out->name = aios_get_span(r);
+    return !r->error && r->offset == r->length;
+}
+
+bool aios_decode_image_abort(aios_reader_t *r)
+{
+    return r->offset == r->length;
+}
+
+bool aios_decode_image_list(aios_reader_t *r)
+{
+    return r->offset == r->length;
+}
+
+bool aios_decode_image_remove(aios_reader_t *r, aios_cmd_image_remove_t *out)
+{
+    out->name = aios_get_span(r);
     return !r->error && r->offset == r->length;
 }
 

@@ -46,7 +46,8 @@ export const schema: Schema = {
       "event_bus",
       "service",
       "io",
-      "system"
+      "system",
+      "image"
     ],
     "escalation": [
       "none",
@@ -345,6 +346,122 @@ export const schema: Schema = {
         {
           "name": "call_us",
           "type": "u32"
+        }
+      ]
+    },
+    {
+      "id": 11,
+      "name": "image_progress",
+      "doc": "Installing an image: how many bytes of the staged image the device holds; the answer to image_begin (0 for a new install, more when it resumes one) and to each image_chunk.",
+      "severity": "debug",
+      "fields": [
+        {
+          "name": "name",
+          "type": "str"
+        },
+        {
+          "name": "received",
+          "type": "u32"
+        },
+        {
+          "name": "size",
+          "type": "u32"
+        }
+      ]
+    },
+    {
+      "id": 12,
+      "name": "image_installed",
+      "doc": "An install was committed: the image's SHA-256 and Ed25519 signature checked out and it replaced any older version atomically; id is the image id for agent_spawn, sequence orders versions in flash.",
+      "severity": "info",
+      "fields": [
+        {
+          "name": "id",
+          "type": "u16"
+        },
+        {
+          "name": "name",
+          "type": "str"
+        },
+        {
+          "name": "version",
+          "type": "str"
+        },
+        {
+          "name": "size",
+          "type": "u32"
+        },
+        {
+          "name": "sequence",
+          "type": "u32"
+        }
+      ]
+    },
+    {
+      "id": 13,
+      "name": "image_info",
+      "doc": "One installed image, in the answer to image_list: its image id, name, version, size, SHA-256 and the manifest it was signed with.",
+      "severity": "debug",
+      "fields": [
+        {
+          "name": "id",
+          "type": "u16"
+        },
+        {
+          "name": "name",
+          "type": "str"
+        },
+        {
+          "name": "version",
+          "type": "str"
+        },
+        {
+          "name": "size",
+          "type": "u32"
+        },
+        {
+          "name": "sha256",
+          "type": "bytes"
+        },
+        {
+          "name": "manifest",
+          "type": "bytes"
+        }
+      ]
+    },
+    {
+      "id": 14,
+      "name": "image_agent",
+      "doc": "One running agent and the image it runs, in the answer to image_list after the image_info events.",
+      "severity": "debug",
+      "fields": [
+        {
+          "name": "agent",
+          "type": "u16"
+        },
+        {
+          "name": "image",
+          "type": "u16"
+        }
+      ]
+    },
+    {
+      "id": 15,
+      "name": "image_list_end",
+      "doc": "Ends the answer to image_list: images installed, how many more fit, agents running.",
+      "severity": "debug",
+      "fields": [
+        {
+          "name": "count",
+          "type": "u8"
+        },
+        {
+          "name": "free",
+          "type": "u8"
+        },
+        {
+          "name": "agents",
+          "type": "u8"
         }
       ]
     },
@@ -1609,6 +1726,22 @@ export const schema: Schema = {
           "type": "u32"
         }
       ]
+    },
+    {
+      "id": 120,
+      "name": "image_removed",
+      "doc": "An installed image was removed from the store; agents already running it keep running.",
+      "severity": "info",
+      "fields": [
+        {
+          "name": "id",
+          "type": "u16"
+        },
+        {
+          "name": "name",
+          "type": "str"
+        }
+      ]
     }
   ],
   "commands": [
@@ -1670,6 +1803,90 @@ export const schema: Schema = {
         {
           "name": "rounds",
           "type": "u32"
+        }
+      ]
+    },
+    {
+      "id": 133,
+      "name": "image_begin",
+      "doc": "Starts (or resumes) installing an image into the store: name, version, size in bytes, its SHA-256, the Ed25519 signature of the signed record (see host-tools/src/agent/image.ts) and the manifest. Answered by image_progress; a begin identical to the install in progress resumes it.",
+      "fields": [
+        {
+          "name": "name",
+          "type": "str"
+        },
+        {
+          "name": "version",
+          "type": "str"
+        },
+        {
+          "name": "size",
+          "type": "u32"
+        },
+        {
+          "name": "sha256",
+          "type": "bytes"
+        },
+        {
+          "name": "signature",
+          "type": "bytes"
+        },
+        {
+          "name": "manifest",
+          "type": "bytes"
+        }
+      ]
+    },
+    {
+      "id": 134,
+      "name": "image_chunk",
+      "doc": "The image bytes at offset, with the CRC-32 of data. Answered by image_progress; a chunk at the wrong offset or with a bad CRC is refused and changes nothing.",
+      "fields": [
+        {
+          "name": "offset",
+          "type": "u32"
+        },
+        {
+          "name": "crc",
+          "type": "u32"
+        },
+        {
+          "name": "data",
+          "type": "bytes"
+        }
+      ]
+    },
+    {
+      "id": 135,
+      "name": "image_commit",
+      "doc": "Checks the whole staged image (size, SHA-256, signature) and makes it the installed version of its name; answered by image_installed. Refused: the previous version stays.",
+      "fields": [
+        {
+          "name": "name",
+          "type": "str"
+        }
+      ]
+    },
+    {
+      "id": 136,
+      "name": "image_abort",
+      "doc": "Drops the install in progress; the installed version is untouched.",
+      "fields": []
+    },
+    {
+      "id": 137,
+      "name": "image_list",
+      "doc": "Lists the installed images (image_info each), the running agents (image_agent each), then image_list_end.",
+      "fields": []
+    },
+    {
+      "id": 138,
+      "name": "image_remove",
+      "doc": "Removes an installed image by name; answered by image_removed.",
+      "fields": [
+        {
+          "name": "name",
+          "type": "str"
         }
       ]
     },
@@ -2620,6 +2837,96 @@ export const schema: Schema = {
       "retryable": false,
       "escalation": "none",
       "doc": "The syscall number is not in the agent ABI."
+    },
+    {
+      "code": 160,
+      "name": "image_bad_crc",
+      "category": "image",
+      "severity": "warning",
+      "retryable": true,
+      "escalation": "none",
+      "doc": "An image chunk's data did not match its CRC-32; send it again."
+    },
+    {
+      "code": 161,
+      "name": "image_bad_offset",
+      "category": "image",
+      "severity": "warning",
+      "retryable": true,
+      "escalation": "none",
+      "doc": "An image chunk did not start where the staged bytes end; resume from image_progress received."
+    },
+    {
+      "code": 162,
+      "name": "image_too_large",
+      "category": "image",
+      "severity": "error",
+      "retryable": false,
+      "escalation": "none",
+      "doc": "The image, its name, version or manifest is larger than the store takes."
+    },
+    {
+      "code": 163,
+      "name": "image_bad_signature",
+      "category": "image",
+      "severity": "error",
+      "retryable": false,
+      "escalation": "none",
+      "doc": "The staged image's Ed25519 signature does not verify with the project key; nothing was installed."
+    },
+    {
+      "code": 164,
+      "name": "image_bad_digest",
+      "category": "image",
+      "severity": "error",
+      "retryable": false,
+      "escalation": "none",
+      "doc": "The staged image's SHA-256 differs from the one announced; nothing was installed."
+    },
+    {
+      "code": 165,
+      "name": "image_unknown",
+      "category": "image",
+      "severity": "warning",
+      "retryable": false,
+      "escalation": "none",
+      "doc": "No installed image has that name."
+    },
+    {
+      "code": 166,
+      "name": "image_store_full",
+      "category": "image",
+      "severity": "error",
+      "retryable": false,
+      "escalation": "none",
+      "doc": "Every store slot holds an installed image; remove one first."
+    },
+    {
+      "code": 167,
+      "name": "image_no_install",
+      "category": "image",
+      "severity": "warning",
+      "retryable": false,
+      "escalation": "none",
+      "doc": "No install is in progress (image_begin first), or the commit names another image."
+    },
+    {
+      "code": 168,
+      "name": "image_incomplete",
+      "category": "image",
+      "severity": "warning",
+      "retryable": true,
+      "escalation": "none",
+      "doc": "Commit before every byte of the image arrived; send the rest."
+    },
+    {
+      "code": 169,
+      "name": "image_store_failed",
+      "category": "image",
+      "severity": "error",
+      "retryable": true,
+      "escalation": "none",
+      "doc": "The store's flash could not be read, erased or programmed, or the board has no room for it."
     }
   ]
 };

@@ -50,6 +50,7 @@ typedef enum {
     AIOS_ERROR_CATEGORY_SERVICE = 8,
     AIOS_ERROR_CATEGORY_IO = 9,
     AIOS_ERROR_CATEGORY_SYSTEM = 10,
+    AIOS_ERROR_CATEGORY_IMAGE = 11,
 } aios_error_category_t;
 
 typedef enum {
@@ -138,6 +139,11 @@ typedef enum {
     AIOS_FRAME_SLICE = 8,
     AIOS_FRAME_FAULT_INJECTION = 9,
     AIOS_FRAME_DOMAIN_BENCH_RESULT = 10,
+    AIOS_FRAME_IMAGE_PROGRESS = 11,
+    AIOS_FRAME_IMAGE_INSTALLED = 12,
+    AIOS_FRAME_IMAGE_INFO = 13,
+    AIOS_FRAME_IMAGE_AGENT = 14,
+    AIOS_FRAME_IMAGE_LIST_END = 15,
     AIOS_FRAME_AGENT_SPAWNED = 16,
     AIOS_FRAME_AGENT_EXITED = 17,
     AIOS_FRAME_AGENT_KILLED = 18,
@@ -187,11 +193,18 @@ typedef enum {
     AIOS_FRAME_ERROR_RAISED = 112,
     AIOS_FRAME_ERROR_AGGREGATE = 113,
     AIOS_FRAME_KERNEL_READY = 114,
+    AIOS_FRAME_IMAGE_REMOVED = 120,
     AIOS_FRAME_PING = 128,
     AIOS_FRAME_INJECT_FAULT = 129,
     AIOS_FRAME_TRACE_CONTROL = 130,
     AIOS_FRAME_INJECT_AGENT_FAULT = 131,
     AIOS_FRAME_DOMAIN_BENCH = 132,
+    AIOS_FRAME_IMAGE_BEGIN = 133,
+    AIOS_FRAME_IMAGE_CHUNK = 134,
+    AIOS_FRAME_IMAGE_COMMIT = 135,
+    AIOS_FRAME_IMAGE_ABORT = 136,
+    AIOS_FRAME_IMAGE_LIST = 137,
+    AIOS_FRAME_IMAGE_REMOVE = 138,
     AIOS_FRAME_AGENT_SPAWN = 192,
     AIOS_FRAME_AGENT_KILL = 193,
     AIOS_FRAME_AGENT_FAULT_POLICY = 194,
@@ -275,6 +288,16 @@ typedef enum {
     AIOS_ERR_SVC_HEALTH_FAILED = 134,
     AIOS_ERR_SVC_WATCHDOG_EXPIRED = 135,
     AIOS_ERR_SYSCALL_UNKNOWN = 144,
+    AIOS_ERR_IMAGE_BAD_CRC = 160,
+    AIOS_ERR_IMAGE_BAD_OFFSET = 161,
+    AIOS_ERR_IMAGE_TOO_LARGE = 162,
+    AIOS_ERR_IMAGE_BAD_SIGNATURE = 163,
+    AIOS_ERR_IMAGE_BAD_DIGEST = 164,
+    AIOS_ERR_IMAGE_UNKNOWN = 165,
+    AIOS_ERR_IMAGE_STORE_FULL = 166,
+    AIOS_ERR_IMAGE_NO_INSTALL = 167,
+    AIOS_ERR_IMAGE_INCOMPLETE = 168,
+    AIOS_ERR_IMAGE_STORE_FAILED = 169,
 } aios_error_t;
 
 typedef struct {
@@ -318,6 +341,21 @@ bool aios_encode_fault_injection(aios_writer_t *w, uint16_t agent, uint8_t targe
 
 /* Answer to domain_bench: microseconds taken by rounds empty calls made directly, through a fault-domain run (enter and leave) and through a call out of a domain (leave and enter again). */
 bool aios_encode_domain_bench_result(aios_writer_t *w, uint32_t rounds, uint32_t direct_us, uint32_t run_us, uint32_t call_us);
+
+/* Installing an image: how many bytes of the staged image the device holds; the answer to image_begin (0 for a new install, more when it resumes one) and to each image_chunk. */
+bool aios_encode_image_progress(aios_writer_t *w, const char *name, uint32_t received, uint32_t size);
+
+/* An install was committed: the image's SHA-256 and Ed25519 signature checked out and it replaced any older version atomically; id is the image id for agent_spawn, sequence orders versions in flash. */
+bool aios_encode_image_installed(aios_writer_t *w, uint16_t id, const char *name, const char *version, uint32_t size, uint32_t sequence);
+
+/* One installed image, in the answer to image_list: its image id, name, version, size, SHA-256 and the manifest it was signed with. */
+bool aios_encode_image_info(aios_writer_t *w, uint16_t id, const char *name, const char *version, uint32_t size, aios_span_t sha256, aios_span_t manifest);
+
+/* One running agent and the image it runs, in the answer to image_list after the image_info events. */
+bool aios_encode_image_agent(aios_writer_t *w, uint16_t agent, uint16_t image);
+
+/* Ends the answer to image_list: images installed, how many more fit, agents running. */
+bool aios_encode_image_list_end(aios_writer_t *w, uint8_t count, uint8_t free, uint8_t agents);
 
 /* Kernel event: an agent was created (host command, spawn syscall, clone or split). */
 bool aios_encode_agent_spawned(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t parent, uint32_t image, uint32_t weight, uint32_t hints);
@@ -466,6 +504,9 @@ bool aios_encode_error_aggregate(aios_writer_t *w, uint16_t agent, uint32_t corr
 /* Kernel policy booted: limits in force and how many persistent regions were found in flash. */
 bool aios_encode_kernel_ready(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t max_agents, uint32_t arena_bytes, uint32_t persistent_found);
 
+/* An installed image was removed from the store; agents already running it keep running. */
+bool aios_encode_image_removed(aios_writer_t *w, uint16_t id, const char *name);
+
 /* Liveness check; the device answers with a pong carrying the same nonce. */
 typedef struct {
     uint32_t nonce;
@@ -496,6 +537,43 @@ typedef struct {
     uint32_t rounds;
 } aios_cmd_domain_bench_t;
 bool aios_decode_domain_bench(aios_reader_t *r, aios_cmd_domain_bench_t *out);
+
+/* Starts (or resumes) installing an image into the store: name, version, size in bytes, its SHA-256, the Ed25519 signature of the signed record (see host-tools/src/agent/image.ts) and the manifest. Answered by image_progress; a begin identical to the install in progress resumes it. */
+typedef struct {
+    aios_span_t name;
+    aios_span_t version;
+    uint32_t size;
+    aios_span_t sha256;
+    aios_span_t signature;
+    aios_span_t manifest;
+} aios_cmd_image_begin_t;
+bool aios_decode_image_begin(aios_reader_t *r, aios_cmd_image_begin_t *out);
+
+/* The image bytes at offset, with the CRC-32 of data. Answered by image_progress; a chunk at the wrong offset or with a bad CRC is refused and changes nothing. */
+typedef struct {
+    uint32_t offset;
+    uint32_t crc;
+    aios_span_t data;
+} aios_cmd_image_chunk_t;
+bool aios_decode_image_chunk(aios_reader_t *r, aios_cmd_image_chunk_t *out);
+
+/* Checks the whole staged image (size, SHA-256, signature) and makes it the installed version of its name; answered by image_installed. Refused: the previous version stays. */
+typedef struct {
+    aios_span_t name;
+} aios_cmd_image_commit_t;
+bool aios_decode_image_commit(aios_reader_t *r, aios_cmd_image_commit_t *out);
+
+/* Drops the install in progress; the installed version is untouched. */
+bool aios_decode_image_abort(aios_reader_t *r);
+
+/* Lists the installed images (image_info each), the running agents (image_agent each), then image_list_end. */
+bool aios_decode_image_list(aios_reader_t *r);
+
+/* Removes an installed image by name; answered by image_removed. */
+typedef struct {
+    aios_span_t name;
+} aios_cmd_image_remove_t;
+bool aios_decode_image_remove(aios_reader_t *r, aios_cmd_image_remove_t *out);
 
 /* Kernel command: start image as a new agent with the given capability flags, resource group, weight, hints, optional deadline reservation (period 0: none) and four arguments. */
 typedef struct {
