@@ -73,7 +73,7 @@ void replay_load_image(const char *path)
     if (!complete) {
         replay_fail("image does not fit the image pool", path);
     }
-    images[image_count++] = (core_image_t){at, length, path};
+    images[image_count++] = (core_image_t){at, length, path, false};
     /* The VM wants its inputs where the device has them: the next image starts 8-aligned. */
     image_pool_used += (length + 7u) & ~(size_t)7u;
 }
