@@ -14,18 +14,20 @@ const event = (kind: string, fields: Record<string, number>): TimedEvent => ({
   hostTime: new Date(0),
 });
 
+const scheduling = { cpuShare: 0, deadlinesMet: 0, deadlinesMissed: 0, overruns: 0, restarts: 0 };
+
 describe("demo board state", () => {
   it("computes CPU shares from the fuel burned since the previous round", () => {
     const state = new BoardState();
     state.name(1, "worker");
     state.name(2, "batch");
     state.stats([
-      { agent: 1, cpuFuel: 100, steps: 1, faults: 0, memoryBytes: 0 },
-      { agent: 2, cpuFuel: 300, steps: 1, faults: 0, memoryBytes: 0 },
+      { agent: 1, cpuFuel: 100, steps: 1, faults: 0, memoryBytes: 0, ...scheduling },
+      { agent: 2, cpuFuel: 300, steps: 1, faults: 0, memoryBytes: 0, ...scheduling },
     ]);
     state.stats([
-      { agent: 1, cpuFuel: 350, steps: 2, faults: 0, memoryBytes: 0 },
-      { agent: 2, cpuFuel: 1050, steps: 2, faults: 0, memoryBytes: 0 },
+      { agent: 1, cpuFuel: 350, steps: 2, faults: 0, memoryBytes: 0, ...scheduling },
+      { agent: 2, cpuFuel: 1050, steps: 2, faults: 0, memoryBytes: 0, ...scheduling },
     ]);
     const [worker, batch] = state.rows();
     expect(worker?.cpuShare).toBeCloseTo(0.25);
@@ -38,7 +40,7 @@ describe("demo board state", () => {
     state.event(event("fault_handled", { agent: 3, count: 1 }));
     state.event(event("agent_restarted", { agent: 3, attempt: 1 }));
     expect(state.rows()[0]).toMatchObject({ state: "restarting", faults: 1, restarts: 1 });
-    state.stats([{ agent: 3, cpuFuel: 10, steps: 5, faults: 1, memoryBytes: 0 }]);
+    state.stats([{ agent: 3, cpuFuel: 10, steps: 5, faults: 1, memoryBytes: 0, ...scheduling }]);
     expect(state.rows()[0]?.state).toBe("running");
     state.event(event("agent_quarantined", { agent: 3, error: 20 }));
     expect(state.rows()[0]?.state).toBe("quarantined");

@@ -153,6 +153,18 @@ describe("deadline scheduler (EDF)", () => {
     // The hog gets its reservation and no more: 2 ms in every 10 ms.
     expect(board.cpu.get(hog)).toBeLessThanOrEqual(100 * 2000);
     expect(board.cpu.get(fair)).toBeGreaterThan(350_000);
+
+    // On demand, each agent's record agrees with the events: jobs met, missed, budget overruns.
+    board.command("stats_request", { what: "agents" });
+    const record = (id: number) =>
+      board.eventsOf("agent_sched_stats").find((e) => e.fields.agent === id)?.fields;
+    expect(record(a ?? 0)).toMatchObject({ deadlines_met: 100, deadlines_missed: 0, overruns: 0 });
+    expect(record(b ?? 0)).toMatchObject({ deadlines_met: 67, deadlines_missed: 0, overruns: 0 });
+    expect(record(hog)).toMatchObject({
+      deadlines_missed: missesOf(hog),
+      overruns: board.eventsOf("sched_overrun").filter((e) => e.fields.agent === hog).length,
+    });
+    expect(record(fair)).toMatchObject({ deadlines_met: 0, deadlines_missed: 0 });
   });
 
   it("preempts a fair agent at the instant a deadline job is released", () => {

@@ -50,6 +50,7 @@ export function eventLayout(type: i32): i32 {
     case FrameType.SvcHealth: return (Severity.Info << 4) | 2;
     case FrameType.SvcWatchdogExpired: return (Severity.Error << 4) | 2;
     case FrameType.SvcAttested: return (Severity.Info << 4) | 3;
+    case FrameType.AgentSchedStats: return (Severity.Debug << 4) | 4;
     case FrameType.SvcWatchdogWithheld: return (Severity.Critical << 4) | 2;
     case FrameType.ErrorRaised: return (Severity.Warning << 4) | 3;
     case FrameType.ErrorAggregate: return (Severity.Info << 4) | 2;

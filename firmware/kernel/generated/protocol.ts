@@ -147,6 +147,7 @@ export enum FrameType {
   AgentRestarted = 24,
   AgentQuarantined = 25,
   AgentStats = 26,
+  AgentSchedStats = 27,
   SchedAdmitted = 32,
   SchedRefused = 33,
   SchedOverrun = 34,

@@ -149,5 +149,8 @@ export function chargeDeadline(slot: i32, fuel: i64): void {
 
 /** The agent finished its job (END_JOB at the end of a step): it waits for the next release. */
 export function completeJob(slot: i32): void {
-  entities[slot].jobActive = false;
+  let e = entities[slot];
+  // A job still active is within its period: at its deadline releaseDue counts it missed instead.
+  if (e.jobActive) e.met++;
+  e.jobActive = false;
 }

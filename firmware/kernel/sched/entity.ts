@@ -15,6 +15,7 @@ export class Entity {
   job: u32 = 0;
   jobActive: bool = false;
   throttled: bool = false;
+  met: u32 = 0; // jobs finished within their period
   misses: u32 = 0;
   overruns: u32 = 0;
   donor: i32 = -1; // slot whose parameters the agent last ran with, -1 for its own
@@ -34,6 +35,7 @@ export function resetEntity(slot: i32, weight: i32, hints: i32, vruntime: u64): 
   e.remaining = 0;
   e.jobActive = false;
   e.throttled = false;
+  e.met = 0;
   e.misses = 0;
   e.overruns = 0;
   e.job = 0;

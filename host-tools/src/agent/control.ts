@@ -40,9 +40,15 @@ export interface SpawnOptions {
 export interface AgentStats {
   agent: number;
   cpuFuel: number;
+  /** This agent's part of all the fuel the agents listed have burned since they started. */
+  cpuShare: number;
   steps: number;
   faults: number;
   memoryBytes: number;
+  deadlinesMet: number;
+  deadlinesMissed: number;
+  overruns: number;
+  restarts: number;
 }
 
 let nextCorrelation = 1;
@@ -168,6 +174,8 @@ export async function agentStats(
     const done = () => {
       off();
       clearTimeout(overall);
+      const total = stats.reduce((sum, s) => sum + s.cpuFuel, 0);
+      for (const s of stats) s.cpuShare = total > 0 ? s.cpuFuel / total : 0;
       resolve(stats);
     };
     const overall = setTimeout(() => {
@@ -175,14 +183,31 @@ export async function agentStats(
       reject(new TimeoutError(`no agent statistics within ${timeoutMs / 1000} s`));
     }, timeoutMs);
     const off = channel.onEvent((e) => {
-      if (e.fields.correlation !== correlation || e.kind !== "agent_stats") return;
-      stats.push({
-        agent: Number(e.fields.agent),
-        cpuFuel: Number(e.fields.cpu_fuel),
-        steps: Number(e.fields.steps),
-        faults: Number(e.fields.faults),
-        memoryBytes: Number(e.fields.memory_bytes),
-      });
+      if (e.fields.correlation !== correlation) return;
+      if (e.kind === "agent_stats") {
+        stats.push({
+          agent: Number(e.fields.agent),
+          cpuFuel: Number(e.fields.cpu_fuel),
+          cpuShare: 0,
+          steps: Number(e.fields.steps),
+          faults: Number(e.fields.faults),
+          memoryBytes: Number(e.fields.memory_bytes),
+          deadlinesMet: 0,
+          deadlinesMissed: 0,
+          overruns: 0,
+          restarts: 0,
+        });
+      } else if (e.kind === "agent_sched_stats") {
+        // The kernel sends it right after the same agent's agent_stats.
+        const s = stats.find((x) => x.agent === Number(e.fields.agent));
+        if (s === undefined) return;
+        s.deadlinesMet = Number(e.fields.deadlines_met);
+        s.deadlinesMissed = Number(e.fields.deadlines_missed);
+        s.overruns = Number(e.fields.overruns);
+        s.restarts = Number(e.fields.restarts);
+      } else {
+        return;
+      }
       clearTimeout(quiet);
       quiet = setTimeout(done, quietMs);
     });

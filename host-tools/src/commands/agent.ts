@@ -87,7 +87,7 @@ export async function agentStatsCommand(
       if (options.json) ctx.out(JSON.stringify(s));
       else
         ctx.out(
-          `agent ${String(s.agent).padStart(3)}  cpu fuel ${s.cpuFuel}  steps ${s.steps}  faults ${s.faults}  memory ${s.memoryBytes} B`,
+          `agent ${String(s.agent).padStart(3)}  cpu ${(100 * s.cpuShare).toFixed(1).padStart(5)} %  steps ${s.steps}  deadlines met ${s.deadlinesMet} missed ${s.deadlinesMissed}  faults ${s.faults}  restarts ${s.restarts}  memory ${s.memoryBytes} B`,
         );
     }
   } finally {

@@ -324,6 +324,17 @@ bool aios_encode_agent_stats(aios_writer_t *w, uint16_t agent, uint32_t correlat
     return !w->overflow;
 }
 
+bool aios_encode_agent_sched_stats(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t deadlines_met, uint32_t deadlines_missed, uint32_t overruns, uint32_t restarts)
+{
+    aios_put_u16(w, agent);
+    aios_put_u32(w, correlation);
+    aios_put_u32(w, deadlines_met);
+    aios_put_u32(w, deadlines_missed);
+    aios_put_u32(w, overruns);
+    aios_put_u32(w, restarts);
+    return !w->overflow;
+}
+
 bool aios_encode_sched_admitted(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t budget_us, uint32_t period_us, uint32_t utilisation_ppm)
 {
     aios_put_u16(w, agent);

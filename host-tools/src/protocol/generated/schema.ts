@@ -730,6 +730,38 @@ export const schema: Schema = {
       ]
     },
     {
+      "id": 27,
+      "name": "agent_sched_stats",
+      "doc": "Kernel event: per-agent scheduling record, on demand after agent_stats: deadline jobs finished in their period and missed, budget overruns, and restarts by its fault policy.",
+      "severity": "debug",
+      "fields": [
+        {
+          "name": "agent",
+          "type": "u16"
+        },
+        {
+          "name": "correlation",
+          "type": "u32"
+        },
+        {
+          "name": "deadlines_met",
+          "type": "u32"
+        },
+        {
+          "name": "deadlines_missed",
+          "type": "u32"
+        },
+        {
+          "name": "overruns",
+          "type": "u32"
+        },
+        {
+          "name": "restarts",
+          "type": "u32"
+        }
+      ]
+    },
+    {
       "id": 32,
       "name": "sched_admitted",
       "doc": "Kernel event: a deadline reservation was admitted; utilisation_ppm is the total after admission.",

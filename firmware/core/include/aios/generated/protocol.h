@@ -155,6 +155,7 @@ typedef enum {
     AIOS_FRAME_AGENT_RESTARTED = 24,
     AIOS_FRAME_AGENT_QUARANTINED = 25,
     AIOS_FRAME_AGENT_STATS = 26,
+    AIOS_FRAME_AGENT_SCHED_STATS = 27,
     AIOS_FRAME_SCHED_ADMITTED = 32,
     AIOS_FRAME_SCHED_REFUSED = 33,
     AIOS_FRAME_SCHED_OVERRUN = 34,
@@ -389,6 +390,9 @@ bool aios_encode_agent_quarantined(aios_writer_t *w, uint16_t agent, uint32_t co
 
 /* Kernel event: per-agent accounting, on demand. */
 bool aios_encode_agent_stats(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t cpu_fuel, uint32_t steps, uint32_t faults, uint32_t memory_bytes);
+
+/* Kernel event: per-agent scheduling record, on demand after agent_stats: deadline jobs finished in their period and missed, budget overruns, and restarts by its fault policy. */
+bool aios_encode_agent_sched_stats(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t deadlines_met, uint32_t deadlines_missed, uint32_t overruns, uint32_t restarts);
 
 /* Kernel event: a deadline reservation was admitted; utilisation_ppm is the total after admission. */
 bool aios_encode_sched_admitted(aios_writer_t *w, uint16_t agent, uint32_t correlation, uint32_t budget_us, uint32_t period_us, uint32_t utilisation_ppm);
