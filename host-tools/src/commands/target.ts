@@ -16,6 +16,8 @@ export interface TargetChoice {
   board?: string;
   port?: string;
   baud?: number;
+  /** A QEMU board this command starts runs with -icount shift=N. */
+  icountShift?: number;
 }
 
 export interface Connection {
@@ -55,7 +57,11 @@ export async function connect(choice: TargetChoice, ctx: CommandContext): Promis
   }
   ctx.err(`building firmware for ${board.name}`);
   const build = await buildFirmware({ board: board.name });
-  const target = await launchTarget(board, build.image);
+  const target = await launchTarget(
+    board,
+    build.image,
+    choice.icountShift !== undefined ? { icountShift: choice.icountShift } : {},
+  );
   ctx.err(`${board.name} running (pid ${target.pid}) on ${target.port}`);
   try {
     const link = await openSerial(target.port);

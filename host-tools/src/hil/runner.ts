@@ -159,6 +159,13 @@ class Run {
       if (mine.faults > (step.stats.maxFaults ?? Number.POSITIVE_INFINITY)) {
         throw new StepFailure(`agent ${id} faulted ${mine.faults} times`);
       }
+      if (mine.deadlinesMet < (step.stats.minDeadlinesMet ?? 0))
+        throw new StepFailure(`agent ${id} met ${mine.deadlinesMet} deadlines`);
+      if (mine.deadlinesMissed > (step.stats.maxDeadlinesMissed ?? Number.POSITIVE_INFINITY)) {
+        throw new StepFailure(
+          `agent ${id} missed ${mine.deadlinesMissed} deadlines (met ${mine.deadlinesMet})`,
+        );
+      }
     } else if ("cpuRatio" in step) {
       const [a, b] = step.cpuRatio.agents.map((name) => this.resolve(name));
       const before = await agentStats(this.channel);
@@ -187,7 +194,10 @@ export async function runScenario(
 ): Promise<ScenarioResult> {
   const started = Date.now();
   const board = target.port ?? target.board ?? "mps2-an386";
-  const connection = await connect(target, { ...ctx, err: () => {} });
+  const connection = await connect(
+    scenario.icountShift !== undefined ? { ...target, icountShift: scenario.icountShift } : target,
+    { ...ctx, err: () => {} },
+  );
   const run = new Run(connection.channel);
   const ready = connection.channel.waitFor(
     (e) => e.kind === "kernel_ready" || e.kind === "heartbeat",

@@ -12,7 +12,10 @@
  *   {"expect": {"kind": "fault_handled", "agent": "$w", "fields": {...}, "within": 10}}
  *   {"expectNone": {"kind": "fault", "for": 2}}
  *   {"expectOrder": [{"kind": "svc_started", "fields": {"service": 1}}, ...]}
- *   {"stats": {"agent": "$w", "minSteps": 1, "maxSteps": 9, "maxFaults": 0}}
+ *   {"stats": {"agent": "$w", "minSteps": 1, "maxSteps": 9, "maxFaults": 0,
+ *              "minDeadlinesMet": 100, "maxDeadlinesMissed": 0}}
+ *
+ * At the top level, "icountShift": N runs QEMU boards with -icount shift=N (deterministic time).
  *   {"cpuRatio": {"agents": ["$a", "$b"], "ratio": 3, "tolerance": 0.3, "over": 2}}
  *
  * Field values may name a spawned agent as "$name". `expect` matches an event seen since the
@@ -43,7 +46,16 @@ export type Step =
   | { expect: EventMatch & { within?: number; after?: "start" | "now" } }
   | { expectNone: EventMatch & { for: number } }
   | { expectOrder: EventMatch[] }
-  | { stats: { agent: number | string; minSteps?: number; maxSteps?: number; maxFaults?: number } }
+  | {
+      stats: {
+        agent: number | string;
+        minSteps?: number;
+        maxSteps?: number;
+        maxFaults?: number;
+        minDeadlinesMet?: number;
+        maxDeadlinesMissed?: number;
+      };
+    }
   | { cpuRatio: { agents: [string, string]; ratio: number; tolerance: number; over: number } };
 
 export interface Scenario {
@@ -53,6 +65,9 @@ export interface Scenario {
   boards: string[];
   /** Part of the smoke set run on every board. */
   smoke: boolean;
+  /** QEMU boards run with -icount shift=N: 2^N ns of device time per instruction, so timing
+   * is set by instruction counts, not by how busy the host is. Ignored by other targets. */
+  icountShift?: number;
   steps: Step[];
 }
 
@@ -71,12 +86,24 @@ const stepKinds = [
 ] as const;
 
 export function loadScenario(file: string): Scenario {
-  let raw: { name?: unknown; boards?: unknown; smoke?: unknown; steps?: unknown };
+  let raw: {
+    name?: unknown;
+    boards?: unknown;
+    smoke?: unknown;
+    icountShift?: unknown;
+    steps?: unknown;
+  };
   try {
     raw = JSON.parse(readFileSync(file, "utf8")) as typeof raw;
   } catch (error) {
     throw new UsageError(`cannot read scenario ${file}: ${(error as Error).message}`);
   }
+  const shift = raw.icountShift;
+  if (
+    shift !== undefined &&
+    (!Number.isInteger(shift) || (shift as number) < 0 || (shift as number) > 10)
+  )
+    throw new UsageError(`${file}: "icountShift" must be an integer from 0 to 10`);
   if (!Array.isArray(raw.steps) || raw.steps.length === 0)
     throw new UsageError(`${file}: "steps" must be a non-empty list`);
   raw.steps.forEach((step: unknown, index: number) => {
@@ -92,6 +119,7 @@ export function loadScenario(file: string): Scenario {
     file,
     boards: Array.isArray(raw.boards) ? (raw.boards as string[]) : [],
     smoke: raw.smoke === true,
+    ...(typeof shift === "number" ? { icountShift: shift } : {}),
     steps: raw.steps as Step[],
   };
 }
