@@ -104,4 +104,8 @@ endif()
 aios_write_images("${CMAKE_BINARY_DIR}/images" "${AIOS_KERNEL_WASM}" "${AIOS_AGENTS_WASM_DIR}"
   ${images_host} image_files)
 set(AIOS_IMAGE_SOURCES "${CMAKE_BINARY_DIR}/images/images.S" "${CMAKE_BINARY_DIR}/images/images_table.c")
-set_source_files_properties("${CMAKE_BINARY_DIR}/images/images.S" PROPERTIES OBJECT_DEPENDS "${image_files}")
+# A source property is seen only by targets of the directory that sets it: set it for aios_core's
+# directory once that exists (end of this directory), so a new kernel.wasm or agent image is
+# assembled in again.
+cmake_language(DEFER CALL set_source_files_properties "${CMAKE_BINARY_DIR}/images/images.S"
+  TARGET_DIRECTORY aios_core PROPERTIES OBJECT_DEPENDS "${image_files}")

@@ -64,7 +64,9 @@ export function k_tick(): void {
 /** Pick-next: returns the agent to run (fuel set, alarm armed) or 0 to idle until the alarm. */
 export function k_schedule(): i32 {
   let now = clockUs();
-  if (nextTimer() <= now) runTimers(now);
+  let at = nextTimer();
+  if (at > now) return pickNext(now, at);
+  runTimers(now);
   return pickNext(now, nextTimer());
 }
 

@@ -134,7 +134,10 @@ export function chargeCpu(agent: i32, group: i32, fuel: i64, now: i64): void {
 /** Earliest end of a throttled group's period: when its agents may run again. */
 export function nextGroupEvent(): i64 {
   let at = FOREVER;
-  for (let i = 0; i < MAX_GROUPS; i++) if (groups[i].live && groups[i].throttled) at = min(at, groups[i].periodEnd);
+  for (let i = 0; i < MAX_GROUPS; i++) {
+    let q = unchecked(groups[i]);
+    if (q.live && q.throttled) at = min(at, q.periodEnd);
+  }
   return at;
 }
 

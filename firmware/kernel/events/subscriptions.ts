@@ -110,7 +110,7 @@ function matches(s: Subscription, rec: usize): bool {
 
 export function deliver(rec: usize): void {
   for (let i = 0; i < MAX_SUBSCRIPTIONS; i++) {
-    let s = subs[i];
+    let s = unchecked(subs[i]);
     if (!s.live || !matches(s, rec)) continue;
     if (s.count == QUEUE_DEPTH) {
       s.dropped++;

@@ -98,7 +98,9 @@ export function releaseQuarantine(a: Agent): i32 {
 
 export function nextFaultEvent(): i64 {
   let at = FOREVER;
-  for (let i = 0; i < MAX_AGENTS; i++) if (agents[i].state == State.STOPPED) at = min(at, records[i].restartAt);
+  for (let i = 0; i < MAX_AGENTS; i++) {
+    if (unchecked(agents[i]).state == State.STOPPED) at = min(at, unchecked(records[i]).restartAt);
+  }
   return at;
 }
 

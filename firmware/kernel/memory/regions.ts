@@ -131,7 +131,10 @@ export function renewLease(index: i32, leaseUs: i64): void {
 
 export function nextLeaseEvent(): i64 {
   let at = FOREVER;
-  for (let i = 0; i < MAX_REGIONS; i++) if (regions[i].live) at = min(at, regions[i].leaseUntil);
+  for (let i = 0; i < MAX_REGIONS; i++) {
+    let r = unchecked(regions[i]);
+    if (r.live) at = min(at, r.leaseUntil);
+  }
   return at;
 }
 

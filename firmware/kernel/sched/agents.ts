@@ -59,7 +59,7 @@ let lastId: i32 = 0;
 export function agentById(id: i32): Agent | null {
   if (id <= 0) return null;
   for (let i = 0; i < MAX_AGENTS; i++) {
-    let a = agents[i];
+    let a = unchecked(agents[i]);
     if (a.id == id && a.state != State.FREE) return a;
   }
   return null;

@@ -129,8 +129,9 @@ export function releaseDue(now: i64): void {
 export function nextRelease(): i64 {
   let at = FOREVER;
   for (let i = 0; i < MAX_AGENTS; i++) {
-    let s = agents[i].state;
-    if (isDeadline(entities[i]) && (s == State.READY || s == State.BLOCKED)) at = min(at, entities[i].release);
+    let s = unchecked(agents[i]).state;
+    let e = unchecked(entities[i]);
+    if (isDeadline(e) && (s == State.READY || s == State.BLOCKED)) at = min(at, e.release);
   }
   return at;
 }

@@ -40,6 +40,15 @@ export function outranks(x: i32, y: i32): bool {
   return x < y;
 }
 
+/** True when some agent waits on another through a lock or a call, so donations may apply. */
+export function anyDonation(): bool {
+  for (let i = 0; i < MAX_AGENTS; i++) {
+    let reason = waitingFor(unchecked(agents[i]));
+    if (reason == Wait.LOCK || reason == Wait.CALL) return true;
+  }
+  return false;
+}
+
 /** The slot whose parameters `slot` runs with: its own, or its best waiter's. */
 export function donorOf(slot: i32): i32 {
   let best = slot;

@@ -12,7 +12,7 @@ import { agents, State } from "./agents";
 import { chargeDeadline, nextRelease, releaseDue } from "./deadline";
 import { entities } from "./entity";
 import { chargeFair, sliceUs } from "./fair";
-import { donorOf, outranks, rank } from "./inherit";
+import { anyDonation, donorOf, outranks, rank } from "./inherit";
 import { lockOwner } from "./locks";
 import { wake, Wait, waitingFor, waitingObject } from "./wait";
 
@@ -44,10 +44,13 @@ function announceDonor(slot: i32, donor: i32): void {
 export function pickNext(now: i64, timerAt: i64): i32 {
   let best = -1;
   let bestDonor = -1;
+  // Without any wait on a lock or call every agent is its own donor: the O(n²) search is skipped.
+  let donations = anyDonation();
   for (let i = 0; i < MAX_AGENTS; i++) {
-    if (agents[i].state != State.READY || rank(i) == 3) continue;
-    if (cpuAllowance(agents[i].group, now) <= 0) continue;
-    let d = donorOf(i);
+    let candidate = unchecked(agents[i]);
+    if (candidate.state != State.READY || rank(i) == 3) continue;
+    if (cpuAllowance(candidate.group, now) <= 0) continue;
+    let d = donations ? donorOf(i) : i;
     if (best < 0 || outranks(d, bestDonor)) {
       best = i;
       bestDonor = d;
@@ -94,7 +97,7 @@ export function sliceEnded(id: i32, fuel: i64, now: i64): void {
 export function nextSchedEvent(): i64 {
   let at = min(nextRelease(), nextGroupEvent());
   for (let i = 0; i < MAX_AGENTS; i++) {
-    let a = agents[i];
+    let a = unchecked(agents[i]);
     if (a.state == State.BLOCKED && a.wait == Wait.SLEEP) at = min(at, a.wakeAt);
   }
   return at;

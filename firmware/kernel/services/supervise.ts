@@ -107,7 +107,7 @@ export function tickServices(now: i64): void {
 export function nextServiceEvent(): i64 {
   let at = FOREVER;
   for (let s = 0; s < MAX_SERVICES; s++) {
-    let svc = services[s];
+    let svc = unchecked(services[s]);
     if (svc.state == SvcState.BACKOFF) at = min(at, svc.restartAt);
     if (svc.state != SvcState.RUNNING) continue;
     if (svc.watchdogUs > 0) at = min(at, svc.lastKick + svc.watchdogUs + 1);
