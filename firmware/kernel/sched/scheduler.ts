@@ -5,7 +5,7 @@
 import { alarmArm, vmSetFuel } from "../abi/core";
 import { FOREVER, MAX_AGENTS } from "../abi/config";
 import { fuelToUs, usToFuel } from "../abi/params";
-import { cpuAllowance, chargeCpu, nextGroupEvent } from "../caps/quota";
+import { cpuAllowance, chargeCpu } from "../caps/quota";
 import { FrameType } from "../generated/protocol";
 import { publish } from "../events/bus";
 import { agents, State } from "./agents";
@@ -94,8 +94,9 @@ export function sliceEnded(id: i32, fuel: i64, now: i64): void {
   else chargeFair(slot, fuel);
 }
 
+/** The next release or sleeper's wake-up; throttled groups are nextGroupEvent's. */
 export function nextSchedEvent(): i64 {
-  let at = min(nextRelease(), nextGroupEvent());
+  let at = nextRelease();
   for (let i = 0; i < MAX_AGENTS; i++) {
     let a = unchecked(agents[i]);
     if (a.state == State.BLOCKED && a.wait == Wait.SLEEP) at = min(at, a.wakeAt);
