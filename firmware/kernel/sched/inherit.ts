@@ -5,7 +5,7 @@
 // inheritance never creates CPU time nobody was admitted for.
 import { MAX_AGENTS } from "../abi/config";
 import { Hint } from "../abi/flags";
-import { agentById, agents, CallState } from "./agents";
+import { agentById, agents, CallState, slotsUsed } from "./agents";
 import { entities, isDeadline } from "./entity";
 import { lockOwner } from "./locks";
 import { waitingFor, waitingObject, Wait } from "./wait";
@@ -42,7 +42,7 @@ export function outranks(x: i32, y: i32): bool {
 
 /** True when some agent waits on another through a lock or a call, so donations may apply. */
 export function anyDonation(): bool {
-  for (let i = 0; i < MAX_AGENTS; i++) {
+  for (let i = 0; i < slotsUsed; i++) {
     let reason = waitingFor(unchecked(agents[i]));
     if (reason == Wait.LOCK || reason == Wait.CALL) return true;
   }

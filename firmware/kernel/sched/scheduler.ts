@@ -8,7 +8,7 @@ import { fuelToUs, usToFuel } from "../abi/params";
 import { cpuAllowance, chargeCpu } from "../caps/quota";
 import { FrameType } from "../generated/protocol";
 import { publish } from "../events/bus";
-import { agents, State } from "./agents";
+import { agents, slotsUsed, State } from "./agents";
 import { chargeDeadline, nextRelease, releaseDue } from "./deadline";
 import { entities } from "./entity";
 import { chargeFair, sliceUs } from "./fair";
@@ -46,7 +46,7 @@ export function pickNext(now: i64, timerAt: i64): i32 {
   let bestDonor = -1;
   // Without any wait on a lock or call every agent is its own donor: the O(n²) search is skipped.
   let donations = anyDonation();
-  for (let i = 0; i < MAX_AGENTS; i++) {
+  for (let i = 0; i < slotsUsed; i++) {
     let candidate = unchecked(agents[i]);
     if (candidate.state != State.READY || rank(i) == 3) continue;
     if (cpuAllowance(candidate.group, now) <= 0) continue;
@@ -97,7 +97,7 @@ export function sliceEnded(id: i32, fuel: i64, now: i64): void {
 /** The next release or sleeper's wake-up; throttled groups are nextGroupEvent's. */
 export function nextSchedEvent(): i64 {
   let at = nextRelease();
-  for (let i = 0; i < MAX_AGENTS; i++) {
+  for (let i = 0; i < slotsUsed; i++) {
     let a = unchecked(agents[i]);
     if (a.state == State.BLOCKED && a.wait == Wait.SLEEP) at = min(at, a.wakeAt);
   }
@@ -106,7 +106,7 @@ export function nextSchedEvent(): i64 {
 
 export function tickSched(now: i64): void {
   releaseDue(now);
-  for (let i = 0; i < MAX_AGENTS; i++) {
+  for (let i = 0; i < slotsUsed; i++) {
     let a = agents[i];
     if (a.state == State.BLOCKED && a.wait == Wait.SLEEP && a.wakeAt <= now) wake(a);
   }
