@@ -27,7 +27,7 @@ export function preemptIfOutranked(slot: i32): void {
 }
 
 function announceDonor(slot: i32, donor: i32): void {
-  let e = entities[slot];
+  let e = unchecked(entities[slot]);
   let d = donor == slot ? -1 : donor;
   if (d == e.donor) return;
   e.donor = d;
@@ -62,14 +62,14 @@ export function pickNext(now: i64, timerAt: i64): i32 {
     return 0;
   }
   announceDonor(best, bestDonor);
-  let a = agents[best];
+  let a = unchecked(agents[best]);
   let fuel: i64;
   if (rank(bestDonor) == 0) {
     budgetSlot = bestDonor;
-    fuel = entities[bestDonor].remaining;
+    fuel = unchecked(entities[bestDonor]).remaining;
   } else {
     budgetSlot = -1;
-    fuel = usToFuel(sliceUs(entities[best]));
+    fuel = usToFuel(sliceUs(unchecked(entities[best])));
   }
   fuel = min(fuel, cpuAllowance(a.group, now));
   fuel = min(fuel, <i64>i32.MAX_VALUE);
@@ -87,7 +87,8 @@ export function sliceEnded(id: i32, fuel: i64, now: i64): void {
   let slot = running;
   running = -1;
   chargeCpu(id, runningGroup, fuel, now);
-  let a = agents[slot];
+  // `running` was a slot of pickNext's scan
+  let a = unchecked(agents[slot]);
   if (a.id != id || a.state == State.FREE) return;
   a.cpuFuel += <u64>fuel;
   if (budgetSlot >= 0) chargeDeadline(budgetSlot, fuel);
