@@ -114,7 +114,9 @@ async function alarmToPreempt(): Promise<{ stopUs: number; switchUs: number; cut
       // chatter role 0: publishes on topic 70, then sleeps SLEEP_US, every step
       { image: "chatter", args: [0, 70, SLEEP_US], caps: EVENTS_PUBLISH },
     ],
-    4000,
+    // Only a wake-up due while the spinner is mid-slice is cut by the alarm: run long enough
+    // for a few dozen of them.
+    12000,
   );
   const [spinner, sleeper] = agents;
   const fullSlice = Math.max(

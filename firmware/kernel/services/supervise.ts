@@ -9,7 +9,7 @@ import { publish } from "../events/bus";
 import { agentById } from "../sched/agents";
 import { terminate } from "../sched/lifecycle";
 import { launch, stopService } from "./initd";
-import { services, SvcState } from "./manifest";
+import { services, servicesUsed, SvcState } from "./manifest";
 
 function escalate(s: i32): void {
   let svc = services[s];
@@ -78,8 +78,8 @@ export function kick(s: i32, now: i64): void {
 }
 
 export function tickServices(now: i64): void {
-  for (let s = 0; s < MAX_SERVICES; s++) {
-    let svc = services[s];
+  for (let s = 0; s < servicesUsed; s++) {
+    let svc = unchecked(services[s]);
     if (svc.state == SvcState.BACKOFF && svc.restartAt <= now) {
       if (launch(s) < 0) svc.state = SvcState.STOPPED;
       continue;
@@ -106,7 +106,7 @@ export function tickServices(now: i64): void {
 
 export function nextServiceEvent(): i64 {
   let at = FOREVER;
-  for (let s = 0; s < MAX_SERVICES; s++) {
+  for (let s = 0; s < servicesUsed; s++) {
     let svc = unchecked(services[s]);
     if (svc.state == SvcState.BACKOFF) at = min(at, svc.restartAt);
     if (svc.state != SvcState.RUNNING) continue;
