@@ -6,7 +6,7 @@ import { arenaBytes, setParams } from "./abi/params";
 import { getU32, IN, inBegin } from "./abi/wire";
 import { command } from "./abi/commands";
 import { dispatch } from "./abi/dispatch";
-import { chargeMemory, resetGroups } from "./caps/quota";
+import { chargeMemory, nextGroupEvent, resetGroups } from "./caps/quota";
 import { createRoot } from "./caps/grant";
 import { begin } from "./errors/correlation";
 import { fail } from "./errors/raise";
@@ -24,11 +24,21 @@ import { feedWatchdog, nextServiceEvent, tickServices } from "./services/supervi
 
 let booted = false;
 let lastFeed: i64 = 0;
+// The earliest timer but the throttled groups', which reads every table. Only runTimers and the
+// exports that may move a timer (all but k_schedule and k_slice_end, whose charges can only
+// throttle a group) make it stale; groups are read every time.
+let tableTimers: i64 = 0;
+let tableTimersKnown = false;
+
+function timersMayMove(): void {
+  tableTimersKnown = false;
+}
 
 /** Boots the policy: tables, root capability, arena, persistent regions. 0 or -(error code). */
 export function k_boot(arena: i32, flash: i32, fuelPerUs: i32): i32 {
   if (booted || fuelPerUs <= 0 || arena < 0 || flash < 0) return -ErrorCode.SystemInvalidArgument;
   booted = true;
+  timersMayMove();
   begin(0);
   setParams(fuelPerUs, arena, flash);
   resetGroups();
@@ -41,12 +51,17 @@ export function k_boot(arena: i32, flash: i32, fuelPerUs: i32): i32 {
 }
 
 function nextTimer(): i64 {
-  let at = min(nextSchedEvent(), nextFaultEvent());
-  at = min(at, min(nextServiceEvent(), nextLeaseEvent()));
-  return min(at, lastFeed + WATCHDOG_FEED_US);
+  if (!tableTimersKnown) {
+    let at = min(nextSchedEvent(), nextFaultEvent());
+    at = min(at, min(nextServiceEvent(), nextLeaseEvent()));
+    tableTimers = min(at, lastFeed + WATCHDOG_FEED_US);
+    tableTimersKnown = true;
+  }
+  return min(tableTimers, nextGroupEvent());
 }
 
 function runTimers(now: i64): void {
+  timersMayMove();
   begin(0);
   tickSched(now);
   tickFaults(now);
@@ -64,12 +79,15 @@ export function k_tick(): void {
 /** Pick-next: returns the agent to run (fuel set, alarm armed) or 0 to idle until the alarm. */
 export function k_schedule(): i32 {
   let now = clockUs();
-  if (nextTimer() <= now) runTimers(now);
+  let at = nextTimer();
+  if (at > now) return pickNext(now, at);
+  runTimers(now);
   return pickNext(now, nextTimer());
 }
 
 /** The agent's step returned. 1: start its next step in this slice; 0: end the slice. */
 export function k_step_end(agent: i32): i32 {
+  timersMayMove();
   let a = agentById(agent);
   if (a == null || a.state != State.READY) return 0;
   begin(a.correlation);
@@ -83,6 +101,7 @@ export function k_slice_end(agent: i32, fuel: i32): void {
 
 /** A syscall of the running agent (agent ABI). Result >= 0, or -(error code). */
 export function k_syscall(agent: i32, num: i32, a0: i32, a1: i32, a2: i32, a3: i32, a4: i32): i32 {
+  timersMayMove();
   let a = agentById(agent);
   if (a == null || a.state != State.READY) return -ErrorCode.AgentNotFound;
   begin(a.correlation);
@@ -91,12 +110,14 @@ export function k_syscall(agent: i32, num: i32, a0: i32, a1: i32, a2: i32, a3: i
 
 /** A VM trap or CPU fault of `agent` (0: no agent). Returns the FaultAction taken, or -1. */
 export function k_fault(agent: i32, kind: i32, error: i32): i32 {
+  timersMayMove();
   begin(0);
   return handleFault(agent, kind, error);
 }
 
 /** The VM is about to grow the agent's memory by `delta` bytes: 0 allows it, else -(error code). */
 export function k_memory_grow(agent: i32, delta: i32): i32 {
+  timersMayMove();
   let a = agentById(agent);
   if (a == null) return -ErrorCode.AgentNotFound;
   begin(a.correlation);
@@ -112,6 +133,7 @@ export function k_command_buffer(): usize {
 
 /** A host command of `type` whose `len`-byte payload is in the command buffer. 0 or -(error). */
 export function k_command(type: i32, len: i32): i32 {
+  timersMayMove();
   inBegin(len);
   let correlation = getU32();
   begin(correlation);

@@ -68,6 +68,9 @@ static arena_domain_t domains[AIOS_AGENT_SLOTS];
 static vm_module_t *kernel_module;
 static vm_instance_t *kernel;
 static uint32_t exports[K_EXPORT_COUNT];
+/* Each export's parameter and result counts, looked up once at boot instead of on every call. */
+static uint8_t export_params[K_EXPORT_COUNT];
+static uint8_t export_results[K_EXPORT_COUNT];
 static uint32_t command_buffer;
 static volatile uint64_t alarm_at = UINT64_MAX;
 static bool tracing;
@@ -119,7 +122,6 @@ static void report(const char *text)
 static int32_t kernel_call(enum kernel_export which, const vm_value_t *args, uint32_t nargs)
 {
     vm_value_t result = 0;
-    vm_functype_t type;
     message_t m = {{0}, 0};
     vm_status_t status = vm_invoke(kernel, exports[which], args, nargs);
     if (status == VM_OK) {
@@ -137,8 +139,7 @@ static int32_t kernel_call(enum kernel_export which, const vm_value_t *args, uin
         report(m.text);
         hal_reset(AIOS_RESET_CAUSE_FAULT);
     }
-    (void)vm_module_func_type(kernel_module, exports[which], &type);
-    if (type.nresults == 1) {
+    if (export_results[which] == 1) {
         (void)vm_results(kernel, &result, 1);
     }
     return (int32_t)vm_as_i32(result);
@@ -148,9 +149,7 @@ static int32_t call_i(enum kernel_export which, int32_t a, int32_t b, int32_t c)
 {
     vm_value_t args[3] = {vm_value_i32((uint32_t)a), vm_value_i32((uint32_t)b),
                           vm_value_i32((uint32_t)c)};
-    vm_functype_t type;
-    (void)vm_module_func_type(kernel_module, exports[which], &type);
-    return kernel_call(which, args, type.nparams);
+    return kernel_call(which, args, export_params[which]);
 }
 
 /* ---- core imports --------------------------------------------------------------------- */
@@ -553,8 +552,18 @@ int32_t core_kernel_boot(void)
                            store.kernel.instance_arena, sizeof store.kernel.instance_arena, &diag);
     }
     for (size_t i = 0; status == VM_OK && i < K_EXPORT_COUNT; i++) {
+        vm_functype_t type = {0, 0, NULL, NULL};
         status = vm_module_find_export(kernel_module, export_names[i], strlen(export_names[i]),
                                        VM_EXTERN_FUNC, &exports[i]);
+        if (status == VM_OK) {
+            status = vm_module_func_type(kernel_module, exports[i], &type);
+        }
+        /* call_i passes three arguments, the syscall seven: a wider export is not ours */
+        if (status == VM_OK && (type.nparams > (i == K_SYSCALL ? 7u : 3u) || type.nresults > 1)) {
+            status = VM_INVALID_TYPE_MISMATCH;
+        }
+        export_params[i] = (uint8_t)type.nparams;
+        export_results[i] = (uint8_t)type.nresults;
     }
     if (status != VM_OK) {
         say(&m, "kernel.wasm not loaded: ");
@@ -621,14 +630,31 @@ void core_kernel_trace(bool enable)
     tracing = enable;
 }
 
-static void emit_slice(int32_t agent, uint64_t start, uint32_t fuel, core_slice_end_t end)
+/* The `slice` frame of the last traced slice. It is sent once the next slice has started (or
+ * the core goes idle), so sending it is not part of the gap between two slices, which a trace
+ * shows as the switch cost; the next slice's duration includes it instead. */
+static struct {
+    bool pending;
+    uint16_t agent;
+    core_slice_end_t end;
+    uint32_t fuel;
+    uint64_t start;
+    uint64_t stop;
+} traced;
+
+static void emit_traced_slice(void)
 {
     uint8_t payload[32];
     aios_writer_t w;
-    uint64_t duration = hal_clock_us() - start;
+    uint64_t duration = traced.stop - traced.start;
+    if (!traced.pending) {
+        return;
+    }
+    traced.pending = false;
     aios_writer_init(&w, payload, sizeof payload);
-    aios_encode_slice(&w, (uint16_t)agent, start,
-                      duration > UINT32_MAX ? UINT32_MAX : (uint32_t)duration, fuel, (uint8_t)end);
+    aios_encode_slice(&w, traced.agent, traced.start,
+                      duration > UINT32_MAX ? UINT32_MAX : (uint32_t)duration, traced.fuel,
+                      (uint8_t)traced.end);
     core_link_emit(AIOS_FRAME_SLICE, w.data, w.length);
 }
 
@@ -637,9 +663,11 @@ uint64_t core_kernel_run(void)
     tick_if_due();
     int32_t agent = call_i(K_SCHEDULE, 0, 0, 0);
     if (agent <= 0) {
+        emit_traced_slice();
         return alarm_at;
     }
     uint64_t start = hal_clock_us();
+    emit_traced_slice();
     vm_instance_t *instance = core_agent_instance((uint16_t)agent);
     uint32_t used = 0;
     core_slice_end_t end = CORE_SLICE_PREEMPTED;
@@ -663,10 +691,16 @@ uint64_t core_kernel_run(void)
             break;
         }
     }
-    call_i(K_SLICE_END, agent, (int32_t)used, 0);
+    /* The slice ends when the agent stops: k_slice_end is part of the switch that follows. */
     if (tracing) {
-        emit_slice(agent, start, used, end);
+        traced.pending = true;
+        traced.agent = (uint16_t)agent;
+        traced.end = end;
+        traced.fuel = used;
+        traced.start = start;
+        traced.stop = hal_clock_us();
     }
+    call_i(K_SLICE_END, agent, (int32_t)used, 0);
     tick_if_due();
     return 0;
 }

@@ -22,14 +22,26 @@ export function putU8(v: u32): void {
   outLen += 1;
 }
 
+// Wasm memory is little-endian like the wire: a field that fits is one store; one that does not
+// is written byte by byte as far as it fits, as putU8 would.
 export function putU16(v: u32): void {
-  putU8(v & 0xff);
-  putU8((v >> 8) & 0xff);
+  if (outLen + 2 > MAX_PAYLOAD_BYTES) {
+    putU8(v & 0xff);
+    putU8((v >> 8) & 0xff);
+    return;
+  }
+  store<u16>(OUT + <usize>outLen, <u16>v);
+  outLen += 2;
 }
 
 export function putU32(v: u32): void {
-  putU16(v & 0xffff);
-  putU16(v >> 16);
+  if (outLen + 4 > MAX_PAYLOAD_BYTES) {
+    putU16(v & 0xffff);
+    putU16(v >> 16);
+    return;
+  }
+  store<u32>(OUT + <usize>outLen, v);
+  outLen += 4;
 }
 
 /** A str or bytes field: u8 length, then the bytes already in kernel memory at `ptr`. */

@@ -29,6 +29,9 @@ class Group {
 
 const groups = new StaticArray<Group>(MAX_GROUPS);
 for (let i = 0; i < MAX_GROUPS; i++) groups[i] = new Group();
+// Groups are never deleted: until one with a CPU budget is created, no chain limits CPU and
+// pick-next need not walk any.
+let cpuLimited = false;
 
 /** The root group (0) has no limits. */
 export function resetGroups(): void {
@@ -67,6 +70,7 @@ export function createGroup(parent: i32, memory: i64, cpuUs: i64, periodUs: i64,
     g.memoryLimit = memory;
     g.memoryUsed = 0;
     g.cpuBudget = usToFuel(cpuUs);
+    if (g.cpuBudget != 0) cpuLimited = true;
     g.cpuPeriodUs = periodUs;
     g.cpuUsed = 0;
     g.periodEnd = now + periodUs;
@@ -111,6 +115,7 @@ function roll(q: Group, now: i64): void {
 /** Fuel the group chain still allows this period (FOREVER when unlimited, 0 when throttled). */
 export function cpuAllowance(group: i32, now: i64): i64 {
   let left = FOREVER;
+  if (!cpuLimited) return left;
   for (let g = group; g >= 0; g = groups[g].parent) {
     let q = groups[g];
     roll(q, now);
@@ -134,7 +139,11 @@ export function chargeCpu(agent: i32, group: i32, fuel: i64, now: i64): void {
 /** Earliest end of a throttled group's period: when its agents may run again. */
 export function nextGroupEvent(): i64 {
   let at = FOREVER;
-  for (let i = 0; i < MAX_GROUPS; i++) if (groups[i].live && groups[i].throttled) at = min(at, groups[i].periodEnd);
+  if (!cpuLimited) return at;
+  for (let i = 0; i < MAX_GROUPS; i++) {
+    let q = unchecked(groups[i]);
+    if (q.live && q.throttled) at = min(at, q.periodEnd);
+  }
   return at;
 }
 

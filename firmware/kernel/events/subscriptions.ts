@@ -30,6 +30,9 @@ const QUEUES: usize = memory.data(MAX_SUBSCRIPTIONS * QUEUE_DEPTH * EventRecord.
 
 export let delivered: u32 = 0;
 export let dropped: u32 = 0;
+// One past the highest subscription ever taken: every event is offered to each below it, and
+// the ones from here on have never been live.
+let subsUsed: i32 = 0;
 
 @inline function entry(index: i32, position: i32): usize {
   return QUEUES + <usize>((index * QUEUE_DEPTH + position) * EventRecord.SIZE);
@@ -41,6 +44,7 @@ export function subscribe(owner: i32, kindLo: i32, kindHi: i32, source: i32, opt
     let s = subs[i];
     if (s.live) continue;
     s.live = true;
+    if (i >= subsUsed) subsUsed = i + 1;
     s.generation = (s.generation + 1) & 0x7fff;
     s.owner = owner;
     s.kindLo = kindLo;
@@ -109,8 +113,8 @@ function matches(s: Subscription, rec: usize): bool {
 }
 
 export function deliver(rec: usize): void {
-  for (let i = 0; i < MAX_SUBSCRIPTIONS; i++) {
-    let s = subs[i];
+  for (let i = 0; i < subsUsed; i++) {
+    let s = unchecked(subs[i]);
     if (!s.live || !matches(s, rec)) continue;
     if (s.count == QUEUE_DEPTH) {
       s.dropped++;

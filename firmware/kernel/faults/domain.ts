@@ -7,7 +7,7 @@ import { count } from "../errors/aggregate";
 import { fail } from "../errors/raise";
 import { ErrorCode, FaultAction, FaultKind, FrameType, ResetCause } from "../generated/protocol";
 import { publish } from "../events/bus";
-import { Agent, agentById, agents, State } from "../sched/agents";
+import { Agent, agentById, agents, slotsUsed, State } from "../sched/agents";
 import { startInstance, stopInstance, terminate } from "../sched/lifecycle";
 import { decide } from "./policies";
 import { byKind, countFault, FaultRecord, records, totals } from "./record";
@@ -98,12 +98,14 @@ export function releaseQuarantine(a: Agent): i32 {
 
 export function nextFaultEvent(): i64 {
   let at = FOREVER;
-  for (let i = 0; i < MAX_AGENTS; i++) if (agents[i].state == State.STOPPED) at = min(at, records[i].restartAt);
+  for (let i = 0; i < slotsUsed; i++) {
+    if (unchecked(agents[i]).state == State.STOPPED) at = min(at, unchecked(records[i]).restartAt);
+  }
   return at;
 }
 
 export function tickFaults(now: i64): void {
-  for (let i = 0; i < MAX_AGENTS; i++) {
+  for (let i = 0; i < slotsUsed; i++) {
     let a = agents[i];
     let r = records[i];
     if (a.state != State.STOPPED || r.restartAt > now) continue;

@@ -32,6 +32,8 @@ export class Region {
 
 export const regions = new StaticArray<Region>(MAX_REGIONS);
 for (let i = 0; i < MAX_REGIONS; i++) regions[i] = new Region();
+// One past the highest region ever created: the lease scans stop here.
+let regionsUsed: i32 = 0;
 
 function slotOfAgent(id: i32): i32 {
   let a = agentById(id);
@@ -69,6 +71,7 @@ export function createRegion(owner: i32, authority: i32, kind: i32, size: i32, e
     return cap < 0 ? cap : -ErrorCode.MemMpuExhausted;
   }
   r.live = true;
+  if (index >= regionsUsed) regionsUsed = index + 1;
   r.kind = kind;
   r.owner = owner;
   r.group = a.group;
@@ -131,14 +134,17 @@ export function renewLease(index: i32, leaseUs: i64): void {
 
 export function nextLeaseEvent(): i64 {
   let at = FOREVER;
-  for (let i = 0; i < MAX_REGIONS; i++) if (regions[i].live) at = min(at, regions[i].leaseUntil);
+  for (let i = 0; i < regionsUsed; i++) {
+    let r = unchecked(regions[i]);
+    if (r.live) at = min(at, r.leaseUntil);
+  }
   return at;
 }
 
 /** Expired leases: every holder is told (one event each), then the region is reclaimed. */
 export function tickLeases(now: i64): void {
-  for (let i = 0; i < MAX_REGIONS; i++) {
-    let r = regions[i];
+  for (let i = 0; i < regionsUsed; i++) {
+    let r = unchecked(regions[i]);
     if (!r.live || r.leaseUntil > now) continue;
     for (let c = 0; c < caps.length; c++) {
       let cap = caps[c];

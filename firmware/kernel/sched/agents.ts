@@ -55,11 +55,14 @@ for (let i = 0; i < MAX_AGENTS; i++) {
 }
 
 let lastId: i32 = 0;
+/** One past the highest slot ever allocated: every slot from here on is FREE, so scans for
+ * agents in some state may stop here. */
+export let slotsUsed: i32 = 0;
 
 export function agentById(id: i32): Agent | null {
   if (id <= 0) return null;
-  for (let i = 0; i < MAX_AGENTS; i++) {
-    let a = agents[i];
+  for (let i = 0; i < slotsUsed; i++) {
+    let a = unchecked(agents[i]);
     if (a.id == id && a.state != State.FREE) return a;
   }
   return null;
@@ -75,6 +78,7 @@ export function allocate(): Agent | null {
     } while (agentById(lastId) != null);
     a.id = lastId;
     a.state = State.STOPPED;
+    if (i >= slotsUsed) slotsUsed = i + 1;
     a.park = 0;
     a.wait = 0;
     a.resched = false;

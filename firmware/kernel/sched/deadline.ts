@@ -6,7 +6,7 @@ import { FOREVER, MAX_AGENTS } from "../abi/config";
 import { usToFuel } from "../abi/params";
 import { ErrorCode, FrameType } from "../generated/protocol";
 import { publish } from "../events/bus";
-import { agents, State } from "./agents";
+import { agents, slotsUsed, State } from "./agents";
 import { entities, isDeadline } from "./entity";
 import { wake, Wait } from "./wait";
 
@@ -106,7 +106,7 @@ export function restartJob(slot: i32, now: i64): void {
 
 /** Starts every period that began by `now`; an unfinished job at its deadline is a miss. */
 export function releaseDue(now: i64): void {
-  for (let i = 0; i < MAX_AGENTS; i++) {
+  for (let i = 0; i < slotsUsed; i++) {
     let a = agents[i];
     let e = entities[i];
     if (!isDeadline(e) || (a.state != State.READY && a.state != State.BLOCKED)) continue;
@@ -128,9 +128,10 @@ export function releaseDue(now: i64): void {
 
 export function nextRelease(): i64 {
   let at = FOREVER;
-  for (let i = 0; i < MAX_AGENTS; i++) {
-    let s = agents[i].state;
-    if (isDeadline(entities[i]) && (s == State.READY || s == State.BLOCKED)) at = min(at, entities[i].release);
+  for (let i = 0; i < slotsUsed; i++) {
+    let s = unchecked(agents[i]).state;
+    let e = unchecked(entities[i]);
+    if (isDeadline(e) && (s == State.READY || s == State.BLOCKED)) at = min(at, e.release);
   }
   return at;
 }

@@ -33,7 +33,7 @@ export function placeOnWake(slot: i32): void {
 }
 
 export function chargeFair(slot: i32, fuel: i64): void {
-  let e = entities[slot];
+  let e = unchecked(entities[slot]); // the slot of a slice that just ran
   e.vruntime += toVirtual(e, fuel);
 }
 

@@ -5,7 +5,7 @@
 // inheritance never creates CPU time nobody was admitted for.
 import { MAX_AGENTS } from "../abi/config";
 import { Hint } from "../abi/flags";
-import { agentById, agents, CallState } from "./agents";
+import { agentById, agents, CallState, slotsUsed } from "./agents";
 import { entities, isDeadline } from "./entity";
 import { lockOwner } from "./locks";
 import { waitingFor, waitingObject, Wait } from "./wait";
@@ -22,8 +22,10 @@ export function waitsOn(slot: i32): i32 {
 }
 
 /** 0 deadline with budget, 1 fair, 2 idle-able, 3 a spent reservation (may not run). */
+// rank and outranks run for every candidate of every pick-next: their slots come from the
+// scheduler's own scans of the table, so they index it unchecked.
 export function rank(slot: i32): i32 {
-  let e = entities[slot];
+  let e = unchecked(entities[slot]);
   if (isDeadline(e)) return e.throttled || e.remaining <= 0 ? 3 : 0;
   return (e.hints & Hint.IDLEABLE) != 0 ? 2 : 1;
 }
@@ -33,11 +35,20 @@ export function outranks(x: i32, y: i32): bool {
   let rx = rank(x);
   let ry = rank(y);
   if (rx != ry) return rx < ry;
-  let ex = entities[x];
-  let ey = entities[y];
+  let ex = unchecked(entities[x]);
+  let ey = unchecked(entities[y]);
   if (rx == 0 && ex.deadline != ey.deadline) return ex.deadline < ey.deadline;
   if (rx != 0 && ex.vruntime != ey.vruntime) return ex.vruntime < ey.vruntime;
   return x < y;
+}
+
+/** True when some agent waits on another through a lock or a call, so donations may apply. */
+export function anyDonation(): bool {
+  for (let i = 0; i < slotsUsed; i++) {
+    let reason = waitingFor(unchecked(agents[i]));
+    if (reason == Wait.LOCK || reason == Wait.CALL) return true;
+  }
+  return false;
 }
 
 /** The slot whose parameters `slot` runs with: its own, or its best waiter's. */

@@ -5,14 +5,14 @@
 import { alarmArm, vmSetFuel } from "../abi/core";
 import { FOREVER, MAX_AGENTS } from "../abi/config";
 import { fuelToUs, usToFuel } from "../abi/params";
-import { cpuAllowance, chargeCpu, nextGroupEvent } from "../caps/quota";
+import { cpuAllowance, chargeCpu } from "../caps/quota";
 import { FrameType } from "../generated/protocol";
 import { publish } from "../events/bus";
-import { agents, State } from "./agents";
+import { agents, slotsUsed, State } from "./agents";
 import { chargeDeadline, nextRelease, releaseDue } from "./deadline";
 import { entities } from "./entity";
 import { chargeFair, sliceUs } from "./fair";
-import { donorOf, outranks, rank } from "./inherit";
+import { anyDonation, donorOf, outranks, rank } from "./inherit";
 import { lockOwner } from "./locks";
 import { wake, Wait, waitingFor, waitingObject } from "./wait";
 
@@ -27,7 +27,7 @@ export function preemptIfOutranked(slot: i32): void {
 }
 
 function announceDonor(slot: i32, donor: i32): void {
-  let e = entities[slot];
+  let e = unchecked(entities[slot]);
   let d = donor == slot ? -1 : donor;
   if (d == e.donor) return;
   e.donor = d;
@@ -44,10 +44,13 @@ function announceDonor(slot: i32, donor: i32): void {
 export function pickNext(now: i64, timerAt: i64): i32 {
   let best = -1;
   let bestDonor = -1;
-  for (let i = 0; i < MAX_AGENTS; i++) {
-    if (agents[i].state != State.READY || rank(i) == 3) continue;
-    if (cpuAllowance(agents[i].group, now) <= 0) continue;
-    let d = donorOf(i);
+  // Without any wait on a lock or call every agent is its own donor: the O(n²) search is skipped.
+  let donations = anyDonation();
+  for (let i = 0; i < slotsUsed; i++) {
+    let candidate = unchecked(agents[i]);
+    if (candidate.state != State.READY || rank(i) == 3) continue;
+    if (cpuAllowance(candidate.group, now) <= 0) continue;
+    let d = donations ? donorOf(i) : i;
     if (best < 0 || outranks(d, bestDonor)) {
       best = i;
       bestDonor = d;
@@ -59,14 +62,14 @@ export function pickNext(now: i64, timerAt: i64): i32 {
     return 0;
   }
   announceDonor(best, bestDonor);
-  let a = agents[best];
+  let a = unchecked(agents[best]);
   let fuel: i64;
   if (rank(bestDonor) == 0) {
     budgetSlot = bestDonor;
-    fuel = entities[bestDonor].remaining;
+    fuel = unchecked(entities[bestDonor]).remaining;
   } else {
     budgetSlot = -1;
-    fuel = usToFuel(sliceUs(entities[best]));
+    fuel = usToFuel(sliceUs(unchecked(entities[best])));
   }
   fuel = min(fuel, cpuAllowance(a.group, now));
   fuel = min(fuel, <i64>i32.MAX_VALUE);
@@ -84,17 +87,19 @@ export function sliceEnded(id: i32, fuel: i64, now: i64): void {
   let slot = running;
   running = -1;
   chargeCpu(id, runningGroup, fuel, now);
-  let a = agents[slot];
+  // `running` was a slot of pickNext's scan
+  let a = unchecked(agents[slot]);
   if (a.id != id || a.state == State.FREE) return;
   a.cpuFuel += <u64>fuel;
   if (budgetSlot >= 0) chargeDeadline(budgetSlot, fuel);
   else chargeFair(slot, fuel);
 }
 
+/** The next release or sleeper's wake-up; throttled groups are nextGroupEvent's. */
 export function nextSchedEvent(): i64 {
-  let at = min(nextRelease(), nextGroupEvent());
-  for (let i = 0; i < MAX_AGENTS; i++) {
-    let a = agents[i];
+  let at = nextRelease();
+  for (let i = 0; i < slotsUsed; i++) {
+    let a = unchecked(agents[i]);
     if (a.state == State.BLOCKED && a.wait == Wait.SLEEP) at = min(at, a.wakeAt);
   }
   return at;
@@ -102,7 +107,7 @@ export function nextSchedEvent(): i64 {
 
 export function tickSched(now: i64): void {
   releaseDue(now);
-  for (let i = 0; i < MAX_AGENTS; i++) {
+  for (let i = 0; i < slotsUsed; i++) {
     let a = agents[i];
     if (a.state == State.BLOCKED && a.wait == Wait.SLEEP && a.wakeAt <= now) wake(a);
   }

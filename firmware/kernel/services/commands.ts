@@ -5,7 +5,7 @@ import { getSpan, getU16, getU32, getU8, inBad, spanLength } from "../abi/wire";
 import { ErrorCode, FrameType, RestartPolicy, StopReason } from "../generated/protocol";
 import { publish } from "../events/bus";
 import { startAll, startService, stopAll, stopService } from "./initd";
-import { DIGESTS, services, SvcState, validService } from "./manifest";
+import { DIGESTS, serviceRegistered, services, SvcState, validService } from "./manifest";
 import { probe } from "./supervise";
 
 export function registerService(): i32 {
@@ -32,6 +32,7 @@ export function registerService(): i32 {
   if (svc.state == SvcState.RUNNING || svc.state == SvcState.BACKOFF) return -ErrorCode.SystemBusy;
   svc.state = SvcState.STOPPED;
   svc.down = false;
+  serviceRegistered(s);
   svc.image = image;
   svc.deps = deps;
   svc.caps = caps;

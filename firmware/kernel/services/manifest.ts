@@ -44,6 +44,13 @@ export class Service {
 
 export const services = new StaticArray<Service>(MAX_SERVICES);
 for (let i = 0; i < MAX_SERVICES; i++) services[i] = new Service();
+/** One past the highest service ever registered (registered services never become EMPTY): the
+ * supervisor's scans stop here. */
+export let servicesUsed: i32 = 0;
+
+export function serviceRegistered(s: i32): void {
+  if (s >= servicesUsed) servicesUsed = s + 1;
+}
 
 /** Expected image hashes, 32 bytes per service. */
 export const DIGESTS: usize = memory.data(MAX_SERVICES * 32);

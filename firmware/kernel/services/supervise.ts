@@ -10,7 +10,7 @@ import { publish } from "../events/bus";
 import { agentById } from "../sched/agents";
 import { terminate } from "../sched/lifecycle";
 import { launch, stopService } from "./initd";
-import { services, SvcState } from "./manifest";
+import { services, servicesUsed, SvcState } from "./manifest";
 
 function escalate(s: i32): void {
   let svc = services[s];
@@ -80,8 +80,8 @@ export function kick(s: i32, now: i64): void {
 }
 
 export function tickServices(now: i64): void {
-  for (let s = 0; s < MAX_SERVICES; s++) {
-    let svc = services[s];
+  for (let s = 0; s < servicesUsed; s++) {
+    let svc = unchecked(services[s]);
     if (svc.state == SvcState.BACKOFF && svc.restartAt <= now) {
       if (launch(s) < 0) {
         svc.state = SvcState.STOPPED;
@@ -112,7 +112,7 @@ export function tickServices(now: i64): void {
 /** The first critical service that is down (escalated, or stopped by a failure), or -1. A restart
  * in progress counts as healthy: the intensity limit bounds it and ends in FAILED. */
 function unhealthyCritical(): i32 {
-  for (let s = 0; s < MAX_SERVICES; s++) {
+  for (let s = 0; s < servicesUsed; s++) {
     let svc = services[s];
     if (!svc.critical) continue;
     if (svc.state == SvcState.FAILED || (svc.state == SvcState.STOPPED && svc.down)) return s;
@@ -134,8 +134,8 @@ export function feedWatchdog(): void {
 
 export function nextServiceEvent(): i64 {
   let at = FOREVER;
-  for (let s = 0; s < MAX_SERVICES; s++) {
-    let svc = services[s];
+  for (let s = 0; s < servicesUsed; s++) {
+    let svc = unchecked(services[s]);
     if (svc.state == SvcState.BACKOFF) at = min(at, svc.restartAt);
     if (svc.state != SvcState.RUNNING) continue;
     if (svc.watchdogUs > 0) at = min(at, svc.lastKick + svc.watchdogUs + 1);
