@@ -201,8 +201,10 @@ console.log(
 );
 for (const [name, value] of Object.entries(figures)) {
   const before = previous[name];
+  // Every stop is stamped by the µs clock: under a microsecond reads as 0.
+  const shown = units[name] === undefined && value === 0 ? "<1000" : value.toFixed(0);
   console.log(
-    `${name.padEnd(22)} ${value.toFixed(0).padStart(9)} ${(units[name] ?? "instructions").padEnd(13)} ${(before === undefined ? "-" : before.toFixed(0)).padStart(9)}  ${targets[name]}`,
+    `${name.padEnd(22)} ${shown.padStart(9)} ${(units[name] ?? "instructions").padEnd(13)} ${(before === undefined ? "-" : before.toFixed(0)).padStart(9)}  ${targets[name]}`,
   );
 }
 mkdirSync(dirname(previousFile), { recursive: true });
