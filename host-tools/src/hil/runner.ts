@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { agentStats, CommandRefusedError, sendUnlessRefused } from "../agent/control.ts";
 import type { AgentEntry, ServiceEntry } from "../agent/manifest.ts";
 import { deploy, loadManifest, registerService, spawnEntry } from "../agent/manifest.ts";
+import { loadBoard } from "../boards.ts";
 import type { CommandContext } from "../commands/context.ts";
 import { connect, type TargetChoice } from "../commands/target.ts";
 import type { TimedEvent } from "../monitor/format.ts";
@@ -34,7 +35,11 @@ class Run {
   /** Where "after": "now" starts looking: after the last action sent or the last event matched. */
   cursor = 0;
 
-  constructor(readonly channel: DeviceChannel) {
+  /** `hosted`: the target is a Linux process (native, raspi), which its host OS may preempt. */
+  constructor(
+    readonly channel: DeviceChannel,
+    readonly hosted: boolean,
+  ) {
     channel.onEvent((event) => this.events.push(event));
   }
 
@@ -151,17 +156,18 @@ class Run {
       const id = this.resolve(step.stats.agent);
       const mine = (await agentStats(this.channel)).find((s) => s.agent === id);
       if (mine === undefined) throw new StepFailure(`agent ${id} reported no statistics`);
-      const { minSteps = 0, maxSteps = Number.POSITIVE_INFINITY } = step.stats;
+      const limits = this.hosted ? { ...step.stats, ...step.stats.hosted } : step.stats;
+      const { minSteps = 0, maxSteps = Number.POSITIVE_INFINITY } = limits;
       if (mine.steps < minSteps || mine.steps > maxSteps)
         throw new StepFailure(
           `agent ${id} ran ${mine.steps} steps, expected ${minSteps}..${maxSteps}`,
         );
-      if (mine.faults > (step.stats.maxFaults ?? Number.POSITIVE_INFINITY)) {
+      if (mine.faults > (limits.maxFaults ?? Number.POSITIVE_INFINITY)) {
         throw new StepFailure(`agent ${id} faulted ${mine.faults} times`);
       }
-      if (mine.deadlinesMet < (step.stats.minDeadlinesMet ?? 0))
+      if (mine.deadlinesMet < (limits.minDeadlinesMet ?? 0))
         throw new StepFailure(`agent ${id} met ${mine.deadlinesMet} deadlines`);
-      if (mine.deadlinesMissed > (step.stats.maxDeadlinesMissed ?? Number.POSITIVE_INFINITY)) {
+      if (mine.deadlinesMissed > (limits.maxDeadlinesMissed ?? Number.POSITIVE_INFINITY)) {
         throw new StepFailure(
           `agent ${id} missed ${mine.deadlinesMissed} deadlines (met ${mine.deadlinesMet})`,
         );
@@ -198,7 +204,8 @@ export async function runScenario(
     scenario.icountShift !== undefined ? { ...target, icountShift: scenario.icountShift } : target,
     { ...ctx, err: () => {} },
   );
-  const run = new Run(connection.channel);
+  const hosted = target.port === undefined && loadBoard(board).hal === "posix";
+  const run = new Run(connection.channel, hosted);
   const ready = connection.channel.waitFor(
     (e) => e.kind === "kernel_ready" || e.kind === "heartbeat",
     30_000,
