@@ -1,4 +1,7 @@
 /** The `aios` command as a user runs it: a process with arguments, output and an exit code. */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runAios } from "../support/aios-cli.ts";
 
@@ -81,6 +84,33 @@ describe("aios CLI", { timeout: 120_000 }, () => {
       expect(stop.code).toBe(0);
     }
     expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it("hil --port runs scenarios on a board that is already running, as on real hardware, and writes JUnit", async () => {
+    const flash = await aios("flash", "--board", "mps2-an385", "--json");
+    expect(flash.code, flash.stderr).toBe(0);
+    const { port } = JSON.parse(flash.stdout) as { port: string };
+    const junit = join(mkdtempSync(join(tmpdir(), "aios-hil-")), "report.xml");
+    try {
+      // The monitor lets the paused emulator run, as a board runs once it is powered.
+      const monitor = await aios("monitor", "--board", "mps2-an385", "--until", "heartbeat");
+      expect(monitor.code, monitor.stderr).toBe(0);
+      const hil = await aios(
+        "hil",
+        "tests/hil/event-bus.hil.json",
+        "--port",
+        port,
+        "--junit",
+        junit,
+      );
+      expect(hil.code, hil.stdout + hil.stderr).toBe(0);
+      expect(hil.stderr).toMatch(new RegExp(`^pass ${port.replace(/\//g, "\\/")} `, "m"));
+      expect(readFileSync(junit, "utf8")).toMatch(
+        /<testcase [^>]*name="an agent publishes on the event bus and its events reach the host"/,
+      );
+    } finally {
+      expect((await aios("flash", "--board", "mps2-an385", "--stop")).code).toBe(0);
+    }
   });
 
   it("ping proves the host-to-device direction", async () => {
