@@ -137,7 +137,8 @@ export function kill(cap: i32, agent: i32): i32 {
 /** A copy of the caller: same image, args, weight, hints, memory and globals, as a child
  * holding a capability with `cap`'s flags (`cap` needs LIFECYCLE). Returns its id;
  * -agent_table_full, -cap_table_full or -quota_memory. The copy begins with a new step, so it
- * sees what the caller set before the call; self() tells the two apart.
+ * sees what the caller set before the call; self() tells the two apart. Handles kept in memory
+ * (regions, subscriptions) stay the caller's: the copy makes its own.
  * @example
  * if (me == 0) {
  *   me = agent.self();

@@ -62,7 +62,8 @@ export function specialize(cap: i32, flags: i32): i32 {
  * its id. Limits are shared by the group's agents and charged up the chain: memory in bytes
  * (instances, regions at 4 versions each, snapshots), a CPU budget per period in µs, events
  * and I/O bytes per second. 0 means unlimited, allowed only under an unlimited parent; a limit
- * above the parent's gives -cap_amplification, a full table (8 groups) -group_invalid.
+ * above the parent's (or a budget above its period) gives -cap_amplification, a full table
+ * (8 groups) -group_invalid.
  * @example
  * let g = caps.createGroup(caps.primary(), 128 * 1024, 2000, 10000, 50, 0); // 20% CPU, 50 ev/s
  * if (g > 0) agent.spawn(caps.primary(), 3, 0, g, 0, 0, 0, 0);

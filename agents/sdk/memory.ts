@@ -69,7 +69,7 @@ export function share(region: i32, agent: i32, rights: i32): i32 {
 }
 
 /** Sets the lease to `us` from now (0 removes it); owner only, else -cap_denied. When a lease
- * runs out the region is freed: every holder is sent mem_lease_expired and its handle fails
+ * runs out the region is freed: each holder gets a mem_lease_expired event, and its handle fails
  * with -mem_lease_expired from then on.
  * @example
  * region = mem.create(caps.primary(), mem.RegionKind.SHARED, 256, 500000); // 0.5 s lease
