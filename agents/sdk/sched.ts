@@ -5,8 +5,8 @@ import { syscall } from "./syscall";
 
 const MESSAGE: usize = memory.data(8);
 
-/** Ends the slice after this step (parks, without waiting): other agents run, then the next
- * step. Always 0.
+/** Ends the slice after this step (parks, without waiting): the next step comes at the agent's
+ * next turn, after others had theirs. Always 0.
  * @example
  * for (let i = 0; i < 64 && next < total; i++) crunch(next++); // a bounded piece of work
  * sched.yieldSlice();

@@ -34,8 +34,8 @@ export function health(healthy: bool): i32 {
 }
 
 /** initd control for agents whose `cap` holds SERVICES: op 0 start (its dependencies first),
- * 1 stop (its dependants first), 2 check (opens a health probe); `service` is the manifest's
- * slot, 255 for all. 0, or -svc_invalid (no such service; check: not running),
+ * 1 stop (its dependants first), 2 check (opens a health probe); `service` is the id it was
+ * registered under, 255 for all. 0, or -svc_invalid (no such service; check: not running),
  * -system_busy (stopping would stop the caller itself), -system_invalid_argument (op), or
  * why a start failed (e.g. -svc_dependency_failed).
  * @example
