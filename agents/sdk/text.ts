@@ -1,5 +1,6 @@
-// Log lines built in a fixed buffer: agents run with the allocator-free runtime, so a line is
-// assembled from ASCII literals and numbers without creating strings, then sent with one syscall.
+// Log lines built in a fixed buffer: agents run with the stub runtime, which never frees, so a
+// line is assembled from ASCII literals and numbers without creating strings, then sent with one
+// syscall. One line at a time, at most 80 bytes.
 import { syscall } from "./syscall";
 import { Sys } from "../../firmware/kernel/abi/syscalls";
 
@@ -7,12 +8,18 @@ const CAPACITY: i32 = 80;
 const LINE: usize = memory.data(CAPACITY);
 let length: i32 = 0;
 
-/** Starts a new line. */
+/** Starts a new line.
+ * @example
+ * text.begin(); // forget what the last line held
+ */
 export function begin(): void {
   length = 0;
 }
 
-/** Appends an ASCII literal; what does not fit is cut. */
+/** Appends an ASCII literal; what does not fit is cut.
+ * @example
+ * text.put("sampler: job ");
+ */
 export function put(text: string): void {
   for (let i = 0; i < text.length && length < CAPACITY; i++) {
     store<u8>(LINE + <usize>length, <u8>text.charCodeAt(i));
@@ -20,7 +27,11 @@ export function put(text: string): void {
   }
 }
 
-/** Appends `value` in decimal. */
+/** Appends `value` in decimal; a number that does not fit whole is left out.
+ * @example
+ * text.putInt(jobs);
+ * text.putInt(agent.clockUs() / 1000); // i64 values too
+ */
 export function putInt(value: i64): void {
   if (value < 0) {
     put("-");
@@ -36,7 +47,14 @@ export function putInt(value: i64): void {
   length += digits;
 }
 
-/** Sends the line to the host at `level` (0 debug .. 4 critical). */
+/** Sends the line to the host at `level` (0 debug .. 4 critical), as agent.logBytes; 0, and the
+ * line stays in the buffer until the next begin().
+ * @example
+ * text.begin();
+ * text.put("kvstore: start ");
+ * text.putInt(starts);
+ * text.send(1); // "kvstore: start 3"
+ */
 export function send(level: i32): i32 {
   return syscall(Sys.LOG, level, <i32>LINE, length, 0, 0);
 }
