@@ -39,6 +39,8 @@ void hal_board_init(void)
     sigset_t resume;
     sigemptyset(&resume);
     sigprocmask(SIG_SETMASK, &resume, NULL);
+    /* An ignored signal is dropped even while blocked, and exec keeps SIG_IGN. */
+    signal(SIGUSR1, SIG_DFL);
     sigaddset(&resume, SIGUSR1);
     sigprocmask(SIG_BLOCK, &resume, NULL);
     hal_fault_init();
@@ -47,6 +49,9 @@ void hal_board_init(void)
         int received;
         sigwait(&resume, &received);
     }
+    /* From now on a resume signal is meaningless: a second host tool attaching sends one too,
+     * and it must not end the process (the default action) once the mask is changed later. */
+    signal(SIGUSR1, SIG_IGN);
     hal_clock_init();
 }
 

@@ -79,6 +79,11 @@ describe("aios CLI", { timeout: 120_000 }, () => {
         kind: "boot",
         seq: 0,
       });
+      // Later tools attach to the same running target, one after another.
+      for (const _ of [1, 2]) {
+        const ping = await aios("ping", "--board", "native", "--count", "1");
+        expect(ping.code, ping.stderr).toBe(0);
+      }
     } finally {
       const stop = await aios("flash", "--board", "native", "--stop");
       expect(stop.code).toBe(0);

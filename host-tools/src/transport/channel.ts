@@ -53,13 +53,15 @@ export class DeviceChannel {
     await this.link.write(wire);
   }
 
-  /** Resolves with the first event that matches, or rejects after `timeoutMs` or a lost link. */
+  /** Resolves with the first event that matches, or rejects after `timeoutMs` or a lost link.
+   * A caller that stops waiting (its command could not be sent) leaves no unhandled rejection
+   * behind: whoever awaits the promise still gets the error. */
   waitFor(
     match: (event: TimedEvent) => boolean,
     timeoutMs: number,
     what: string,
   ): Promise<TimedEvent> {
-    return new Promise((resolve, reject) => {
+    const waiting = new Promise<TimedEvent>((resolve, reject) => {
       const finish = () => {
         clearTimeout(timer);
         offEvent();
@@ -79,6 +81,8 @@ export class DeviceChannel {
         reject(error);
       });
     });
+    waiting.catch(() => {});
+    return waiting;
   }
 
   /** Round trip of a ping; resolves with the pong's event and the measured milliseconds. */
