@@ -1,7 +1,8 @@
-/* Monotonic clock and alarm from SysTick: a 1 ms interrupt counts milliseconds, the current
- * count gives the microseconds in between, and the same interrupt fires the alarm (so an alarm
- * is late by less than 1 ms). SysTick exists on every Cortex-M, so every board shares this;
- * AIOS_CPU_HZ comes from the board description. */
+/* Monotonic clock from SysTick: a 1 ms interrupt counts milliseconds, the current count gives
+ * the microseconds in between. SysTick exists on every Cortex-M, so every board shares this;
+ * AIOS_CPU_HZ comes from the board description. A board with a timer for the alarm
+ * (AIOS_ALARM_TIMER, e.g. alarm_cmsdk.c) fires it when due; on the others the same 1 ms
+ * interrupt fires it, late by less than 1 ms. */
 #include "armv7m.h"
 #include "hal/alarm.h"
 #include "hal/clock.h"
@@ -12,6 +13,13 @@
 #define TICKS_PER_US (AIOS_CPU_HZ / 1000000u)
 
 static volatile uint64_t milliseconds;
+
+#ifdef AIOS_ALARM_TIMER
+void hal_systick_handler(void)
+{
+    milliseconds++;
+}
+#else
 static volatile uint64_t alarm_at_us = UINT64_MAX;
 
 void hal_systick_handler(void)
@@ -27,6 +35,7 @@ void hal_alarm_set(uint64_t at_us)
 {
     alarm_at_us = at_us;
 }
+#endif
 
 void hal_clock_init(void)
 {

@@ -22,6 +22,8 @@ export interface BoardDescription {
   /** How `aios flash` puts the firmware on: "qemu", "process", "uf2" (with the bootloader's
    * Board-ID), "openocd" (with its config file in the board's folder). */
   flash: { method: string; boardId?: string; config?: string };
+  /** A timer that fires the alarm when due (Cortex-M; without one the 1 ms SysTick does). */
+  alarm?: { driver: string; base: string; irq: number };
   /** POSIX boards built for another CPU: firmware/cmake/<toolchain>.cmake cross-compiles. */
   toolchain?: string;
   /** POSIX boards built for another CPU: the emulator command that runs the executable on a

@@ -13,9 +13,12 @@
  *   alarm to preempt    from the alarm interrupt to the running agent stopping, and to the
  *                       woken agent starting: a spinning agent's slice cut short (less fuel
  *                       than a full slice) by the wake-up of an agent that sleeps a fixed time
- *                       after each short step. On Cortex-M the alarm rides the 1 ms SysTick
- *                       (hal/cortex-m/clock.c), so it fires at the first millisecond boundary
- *                       at or after the wake-up time; that boundary is the interrupt's time.
+ *                       after each short step. mps2-an386 fires the alarm from a CMSDK timer
+ *                       when it is due (hal/cortex-m/alarm_cmsdk.c), so the interrupt's time
+ *                       is the wake-up time: the sleeper publishes, then sleeps, so the
+ *                       publish's timestamp plus the sleep (µs resolution: ±1,000
+ *                       instructions). Boards without an alarm timer fire it from the 1 ms
+ *                       SysTick, at the next millisecond boundary after that.
  *   slice length        median length of slices that ended by preemption (fuel or the
  *                       alarm): shows how the board's fuel-per-microsecond calibration
  *                       compares with the kernel's 4 ms slice
@@ -23,6 +26,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { agentStats, spawnAgent } from "../../host-tools/src/agent/control.ts";
+import { loadBoard } from "../../host-tools/src/boards.ts";
 import { buildFirmware } from "../../host-tools/src/build/firmware.ts";
 import { launchQemu } from "../../host-tools/src/device/qemu.ts";
 import type { TimedEvent } from "../../host-tools/src/monitor/format.ts";
@@ -32,7 +36,9 @@ import { openSerial } from "../../host-tools/src/transport/serial.ts";
 
 const INSTRUCTIONS_PER_US = 1000;
 const SLICE_US = 4000;
-/** The sleeper's sleep, in µs: longer than the alarm's 1 ms granularity. */
+const BOARD = "mps2-an386";
+const alarmTimer = loadBoard(BOARD).alarm !== undefined;
+/** The sleeper's sleep, in µs: longer than the SysTick alarm's 1 ms granularity. */
 const SLEEP_US = 2500;
 const EVENTS_PUBLISH = 1 << 6;
 const previousFile = join(buildRoot, "bench/kernel.json");
@@ -54,7 +60,7 @@ const endOf = (slice: TimedEvent) =>
   Number(slice.fields.start_us) + Number(slice.fields.duration_us);
 
 async function withBoard<T>(run: (channel: DeviceChannel) => Promise<T>): Promise<T> {
-  const build = await buildFirmware({ board: "mps2-an386" });
+  const build = await buildFirmware({ board: BOARD });
   const target = await launchQemu(build.board, build.image, { icountShift: 0 });
   const link = await openSerial(target.port);
   const channel = new DeviceChannel(link);
@@ -75,18 +81,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function traceSlices(
   specs: { image: string; args: number[]; caps?: number }[],
   ms: number,
-): Promise<{ slices: TimedEvent[]; agents: number[] }> {
+): Promise<{ slices: TimedEvent[]; published: TimedEvent[]; agents: number[] }> {
   return withBoard(async (channel) => {
     const slices: TimedEvent[] = [];
+    const published: TimedEvent[] = [];
     channel.onEvent((e) => {
       if (e.kind === "slice") slices.push(e);
+      if (e.kind === "bus_event") published.push(e);
     });
     const agents: number[] = [];
     for (const spec of specs) agents.push(await spawnAgent(channel, spec));
     await channel.send("trace_control", { enable: 1 });
     await sleep(ms);
     await channel.send("trace_control", { enable: 0 });
-    return { slices, agents };
+    return { slices, published, agents };
   });
 }
 
@@ -108,7 +116,7 @@ async function switchAndSlice(): Promise<{ switchUs: number; sliceUs: number; sl
 
 /** From the alarm interrupt to the spinner stopping and to the sleeper starting, means. */
 async function alarmToPreempt(): Promise<{ stopUs: number; switchUs: number; cuts: number }> {
-  const { slices, agents } = await traceSlices(
+  const { slices, published, agents } = await traceSlices(
     [
       { image: "rogue", args: [0] },
       // chatter role 0: publishes on topic 70, then sleeps SLEEP_US, every step
@@ -124,19 +132,23 @@ async function alarmToPreempt(): Promise<{ stopUs: number; switchUs: number; cut
   );
   const stops: number[] = [];
   const starts: number[] = [];
-  let slept: TimedEvent | undefined;
+  const publishedAt = published
+    .filter((e) => e.fields.agent === sleeper)
+    .map((e) => Number(e.deviceUs));
   for (let i = 1; i < slices.length; i++) {
     const cut = slices[i - 1] as TimedEvent;
     const woken = slices[i] as TimedEvent;
-    if (cut.fields.agent === sleeper && cut.fields.end === "step_done") slept = cut;
-    if (slept === undefined || woken.fields.agent !== sleeper || cut.fields.agent !== spinner)
-      continue;
-    const interrupt = Math.ceil((endOf(slept) + SLEEP_US) / 1000) * 1000;
-    if (Number(cut.fields.fuel) < fullSlice && endOf(cut) >= interrupt) {
-      stops.push(endOf(cut) - interrupt);
-      starts.push(Number(woken.fields.start_us) - interrupt);
-    }
-    slept = undefined;
+    if (woken.fields.agent !== sleeper || cut.fields.agent !== spinner) continue;
+    if (Number(cut.fields.fuel) >= fullSlice) continue;
+    // The sleeper's last publish before it woke: its sleep began there.
+    const start = Number(woken.fields.start_us);
+    const slept = publishedAt.filter((t) => t < start).at(-1);
+    if (slept === undefined) continue;
+    const due = slept + SLEEP_US;
+    const interrupt = alarmTimer ? due : Math.ceil(due / 1000) * 1000;
+    if (endOf(cut) + 1 < interrupt) continue;
+    stops.push(endOf(cut) - interrupt);
+    starts.push(start - interrupt);
   }
   return { stopUs: trimmedMean(stops), switchUs: trimmedMean(starts), cuts: stops.length };
 }
@@ -186,7 +198,7 @@ const units: Record<string, string> = { "preempted slice": "µs" };
 const targets: Record<string, string> = {
   "agent switch": "<= 1,500 (Zephyr's user-mode switch: 1,195-1,485 cycles)",
   "syscall round trip": "<= 5,000 (Tock: 5,172 cycles)",
-  "alarm to preempt": `${alarm.cuts} slices cut; the alarm itself fires up to 1 ms late (SysTick)`,
+  "alarm to preempt": `${alarm.cuts} slices cut; ${alarmTimer ? "the alarm fires when due (CMSDK timer)" : "the alarm itself fires up to 1 ms late (SysTick)"}`,
   "alarm to next agent": "the preemption plus the switch to the woken agent",
   "step without syscall": "",
   "preempted slice": `kernel slice ${SLICE_US} µs; shorter means fuel ran out first`,
@@ -204,7 +216,7 @@ for (const [name, value] of Object.entries(figures)) {
   // Every stop is stamped by the µs clock: under a microsecond reads as 0.
   const shown = units[name] === undefined && value === 0 ? "<1000" : value.toFixed(0);
   console.log(
-    `${name.padEnd(22)} ${shown.padStart(9)} ${(units[name] ?? "instructions").padEnd(13)} ${(before === undefined ? "-" : before.toFixed(0)).padStart(9)}  ${targets[name]}`,
+    `${name.padEnd(22)} ${shown.padStart(9)} ${(units[name] ?? "instructions").padEnd(13)} ${(typeof before === "number" ? before.toFixed(0) : "-").padStart(9)}  ${targets[name]}`,
   );
 }
 mkdirSync(dirname(previousFile), { recursive: true });
