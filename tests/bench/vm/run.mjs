@@ -33,6 +33,11 @@ const variants = ["goto", "switch"];
 
 function run(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 64 << 20, ...options });
+  if (r.error?.code === "ENOENT") {
+    // valgrind is the one tool the benchmark needs beyond what bootstrap.js installs.
+    log(`bench:vm needs ${cmd}, which is not installed (Debian: apt-get install ${cmd})`);
+    process.exit(5);
+  }
   if (r.status !== 0) {
     throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
   }
