@@ -18,8 +18,6 @@
 #define CTRL_INTERRUPT_ENABLE (1u << 3)
 #define TICKS_PER_US (AIOS_CPU_HZ / 1000000u)
 
-static int attached;
-
 /* One shot: the timer is stopped before the kernel hears of it, so it never fires twice. */
 static void timer_interrupt(void)
 {
@@ -28,13 +26,15 @@ static void timer_interrupt(void)
     core_alarm_fired();
 }
 
+void hal_alarm_timer_init(void)
+{
+    TIMER_CTRL = 0;
+    hal_irq_attach(AIOS_ALARM_IRQ, timer_interrupt);
+}
+
 void hal_alarm_set(uint64_t at_us)
 {
     uint32_t mask = hal_critical_enter();
-    if (!attached) {
-        attached = 1;
-        hal_irq_attach(AIOS_ALARM_IRQ, timer_interrupt);
-    }
     TIMER_CTRL = 0;
     TIMER_INTCLEAR = 1u;
     if (at_us != UINT64_MAX) {

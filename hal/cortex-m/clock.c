@@ -7,6 +7,7 @@
 #include "hal/alarm.h"
 #include "hal/clock.h"
 #include "hal/cpu.h"
+#include "irq.h"
 #include "vectors.h"
 
 #define TICKS_PER_MS (AIOS_CPU_HZ / 1000u)
@@ -14,22 +15,8 @@
 
 static volatile uint64_t milliseconds;
 
-#ifdef AIOS_ALARM_TIMER
-void hal_systick_handler(void)
-{
-    milliseconds++;
-}
-#else
+#ifndef AIOS_ALARM_TIMER
 static volatile uint64_t alarm_at_us = UINT64_MAX;
-
-void hal_systick_handler(void)
-{
-    milliseconds++;
-    if (milliseconds * 1000u >= alarm_at_us) {
-        alarm_at_us = UINT64_MAX;
-        core_alarm_fired();
-    }
-}
 
 void hal_alarm_set(uint64_t at_us)
 {
@@ -37,11 +24,25 @@ void hal_alarm_set(uint64_t at_us)
 }
 #endif
 
+void hal_systick_handler(void)
+{
+    milliseconds++;
+#ifndef AIOS_ALARM_TIMER
+    if (milliseconds * 1000u >= alarm_at_us) {
+        alarm_at_us = UINT64_MAX;
+        core_alarm_fired();
+    }
+#endif
+}
+
 void hal_clock_init(void)
 {
     SYST_RVR = TICKS_PER_MS - 1u;
     SYST_CVR = 0;
     SYST_CSR = SYST_CSR_ENABLE_TICKINT_CPUCLK;
+#ifdef AIOS_ALARM_TIMER
+    hal_alarm_timer_init();
+#endif
 }
 
 uint64_t hal_clock_us(void)

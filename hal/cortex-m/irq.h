@@ -10,4 +10,7 @@ typedef void (*hal_irq_handler_t)(void);
 /* Attaches `handler` to external IRQ `irq` and enables it in the NVIC. */
 void hal_irq_attach(unsigned irq, hal_irq_handler_t handler);
 
+/* Boards whose alarm has its own timer (AIOS_ALARM_TIMER): attaches its interrupt. */
+void hal_alarm_timer_init(void);
+
 #endif

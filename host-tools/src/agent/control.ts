@@ -62,8 +62,32 @@ export function imageId(image: string | number): number {
   return index + 1;
 }
 
+/**
+ * Sends a command; resolves with the first event `answer` accepts, or throws the device's
+ * refusal: the command_error that `refusal` recognises as this command's.
+ */
+export async function exchange(
+  channel: DeviceChannel,
+  command: string,
+  values: Record<string, unknown>,
+  refusal: (commandError: TimedEvent) => boolean,
+  answer: (event: TimedEvent) => boolean,
+  timeoutMs = 10_000,
+): Promise<TimedEvent> {
+  const reply = channel.waitFor(
+    (e) => (e.kind === "command_error" ? refusal(e) : answer(e)),
+    timeoutMs,
+    `an answer to ${command}`,
+  );
+  await channel.send(command, values);
+  const event = await reply;
+  if (event.kind === "command_error")
+    throw new CommandRefusedError(command, Number(event.fields.error));
+  return event;
+}
+
 /** Sends a kernel command; resolves with the first event `answer` accepts for its correlation. */
-export async function request(
+export function request(
   channel: DeviceChannel,
   command: string,
   values: Record<string, unknown>,
@@ -71,16 +95,15 @@ export async function request(
   timeoutMs = 10_000,
 ): Promise<TimedEvent> {
   const correlation = nextCorrelation++;
-  const reply = channel.waitFor(
-    (e) => e.fields.correlation === correlation && (e.kind === "command_error" || answer(e)),
+  const mine = (e: TimedEvent) => e.fields.correlation === correlation;
+  return exchange(
+    channel,
+    command,
+    { correlation, ...values },
+    mine,
+    (e) => mine(e) && answer(e),
     timeoutMs,
-    `an answer to ${command}`,
   );
-  await channel.send(command, { correlation, ...values });
-  const event = await reply;
-  if (event.kind === "command_error")
-    throw new CommandRefusedError(command, Number(event.fields.error));
-  return event;
 }
 
 /** Spawns an agent; resolves with its id. */

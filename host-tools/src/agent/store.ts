@@ -12,7 +12,14 @@ import type { TimedEvent } from "../monitor/format.ts";
 import { schema } from "../protocol/generated/schema.ts";
 import type { DeviceChannel } from "../transport/channel.ts";
 import { flagMask } from "./abi.ts";
-import { CommandRefusedError, killAgent, request, setFaultPolicy, spawnAgent } from "./control.ts";
+import {
+  CommandRefusedError,
+  exchange,
+  killAgent,
+  request,
+  setFaultPolicy,
+  spawnAgent,
+} from "./control.ts";
 import { type AgentManifest, type BuiltImage, checkManifest } from "./image.ts";
 
 /** Largest chunk: image_chunk's data is a `bytes` field (u8 length). */
@@ -24,8 +31,8 @@ const commandId = (name: string): number => {
   return command.id;
 };
 
-/** Sends a store command; resolves with the first event `answer` accepts, or throws its refusal. */
-async function storeRequest(
+/** Sends a store command (the core's: no correlation, refusals name the command). */
+function storeRequest(
   channel: DeviceChannel,
   command: string,
   values: Record<string, unknown>,
@@ -33,16 +40,7 @@ async function storeRequest(
   timeoutMs = 10_000,
 ): Promise<TimedEvent> {
   const id = commandId(command);
-  const reply = channel.waitFor(
-    (e) => (e.kind === "command_error" && e.fields.command === id) || answer(e),
-    timeoutMs,
-    `an answer to ${command}`,
-  );
-  await channel.send(command, values);
-  const event = await reply;
-  if (event.kind === "command_error")
-    throw new CommandRefusedError(command, Number(event.fields.error));
-  return event;
+  return exchange(channel, command, values, (e) => e.fields.command === id, answer, timeoutMs);
 }
 
 export interface InstallOptions {
